@@ -1,0 +1,1 @@
+//! TODO: module cli (being written).

@@ -1,0 +1,1 @@
+//! TODO: module export (being written).

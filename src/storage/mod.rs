@@ -1,0 +1,1 @@
+//! TODO: storage (being written).
