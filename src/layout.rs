@@ -1,1 +1,1 @@
-//! TODO: module layout (being written).
+//! Node positions for the canvas: a deterministic, sign-aware force layout. (Being written.)

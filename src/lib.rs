@@ -30,6 +30,7 @@
 //!   sorted), conversion to and from the model, atomic save, size-capped load.
 //! - [`export`]: one file per output format (JSON).
 //! - [`layout`]: node positions for the canvas; deterministic; no egui types.
+//! - [`eval`]: scoring an extraction against gold annotations (the corpus README).
 //! - [`cli`]: arguments → validated command → run; no egui.
 //! - [`gui`]: the only module that imports egui/eframe; a thin shell over the rest.
 //!
@@ -45,6 +46,7 @@
 
 pub mod article;
 pub mod cli;
+pub mod eval;
 pub mod export;
 pub mod extract;
 pub mod gui;

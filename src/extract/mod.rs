@@ -7,7 +7,7 @@
 mod lexicon;
 mod merge;
 
-pub use lexicon::Lexicon;
+pub use lexicon::{Lexicon, LexiconError};
 pub use merge::merge_extraction;
 
 use crate::article::Article;

@@ -1,1 +1,0 @@
-//! TODO: module gui (being written).
