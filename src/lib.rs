@@ -29,6 +29,7 @@
 //! - [`storage`]: the on-disk schema of `*.stancemap.ron` (versioned, string ids,
 //!   sorted), conversion to and from the model, atomic save, size-capped load.
 //! - [`export`]: one file per output format (JSON).
+//! - [`analysis`]: pure questions over a map: congruence network, structural balance.
 //! - [`layout`]: node positions for the canvas; deterministic; no egui types.
 //! - [`eval`]: scoring an extraction against gold annotations (the corpus README).
 //! - [`cli`]: arguments → validated command → run; no egui.
@@ -44,6 +45,7 @@
 //!   refuses an edit that would break that and leaves the map unchanged.
 //! - Output is deterministic: everything is iterated in id order.
 
+pub mod analysis;
 pub mod article;
 pub mod cli;
 pub mod eval;

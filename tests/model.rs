@@ -354,3 +354,33 @@ proptest! {
         prop_assert_eq!(&map, &after);
     }
 }
+
+#[test]
+fn congruence_counts_agreements_and_conflicts() {
+    let mut map = sample();
+    map.apply(Edit::AddPosition(Position::new("US", "sanctions", claim(Stance::Oppose, vec![]))))
+        .ok();
+    map.apply(Edit::AddPosition(Position::new("EU", "sanctions", claim(Stance::Support, vec![]))))
+        .ok();
+    let ties: Vec<(String, String, usize, usize)> = stancemap::analysis::congruence_network(&map)
+        .into_iter()
+        .map(|t| (t.a.to_string(), t.b.to_string(), t.agreements, t.conflicts))
+        .collect();
+    assert_eq!(
+        ties,
+        vec![
+            ("EU".into(), "US".into(), 0, 2),
+            ("EU".into(), "Ukraine".into(), 1, 0),
+            ("US".into(), "Ukraine".into(), 0, 1),
+        ]
+    );
+    // EU–Ukraine allies, both opposed to the US: balanced.
+    let balance = stancemap::analysis::structural_balance(&map);
+    assert_eq!((balance.balanced, balance.unbalanced), (1, 0));
+    // An explicit US → EU support relation makes the triangle unbalanced.
+    map.apply(Edit::AddRelation(Relation::new("US", "EU", claim(Stance::Support, vec![]))))
+        .ok();
+    let balance = stancemap::analysis::structural_balance(&map);
+    assert_eq!((balance.balanced, balance.unbalanced), (0, 1));
+    assert_eq!(balance.ratio(), Some(0.0));
+}
