@@ -19,6 +19,13 @@ pub struct IssueMention {
     pub proposer: Option<usize>,
 }
 
+/// Heads that name an actor's intent towards a complement ("bid to acquire Greenland"):
+/// the complement issue, not the head, is what the actor supports.
+const INTENT_HEADS: [&str; 12] = [
+    "bid", "request", "requests", "push", "call", "calls", "demand", "demands", "attempt", "effort",
+    "efforts", "application",
+];
+
 const HEADS: [&str; 15] = [
     "plan",
     "proposal",
@@ -42,6 +49,8 @@ const HEADS: [&str; 15] = [
 pub struct IssueBook {
     pub issues: BTreeMap<String, Issue>,
     last_proposal: Option<String>,
+    /// The first proposal of each proposer: later "X's deal"/"X's offer" are the same one.
+    by_proposer: BTreeMap<usize, String>,
 }
 
 impl IssueBook {
@@ -55,7 +64,7 @@ impl IssueBook {
         lexicon: &Lexicon,
     ) -> Vec<IssueMention> {
         let sentence = text.get(start..end).unwrap_or_default();
-        let mut found = self.dynamic(start, sentence, mentions, lexicon);
+        let (mut found, intents) = self.dynamic(start, sentence, mentions, lexicon);
         for hit in lexicon.issue_hits(sentence) {
             let (s, e) = (start + hit.start, start + hit.end);
             if found.iter().any(|f| f.start < e && s < f.end) {
@@ -79,11 +88,15 @@ impl IssueBook {
             }
             let id = issue.id.0.clone();
             self.issues.entry(id.clone()).or_insert(issue);
+            let proposer = intents
+                .iter()
+                .find(|&&(from, until, _)| from <= s && s <= until)
+                .map(|&(_, _, actor)| actor);
             found.push(IssueMention {
                 start: s,
                 end: e,
                 id,
-                proposer: None,
+                proposer,
             });
         }
         found.sort_by_key(|f| f.start);
@@ -96,12 +109,14 @@ impl IssueBook {
         sentence: &str,
         mentions: &[Mention],
         lexicon: &Lexicon,
-    ) -> Vec<IssueMention> {
+    ) -> (Vec<IssueMention>, Vec<(usize, usize, usize)>) {
         let mut found = Vec::new();
+        let mut intents = Vec::new();
         let spans = words(sentence);
         for (index, &(s, e)) in spans.iter().enumerate() {
             let head = sentence.get(s..e).unwrap_or_default().to_lowercase();
-            if !HEADS.contains(&head.as_str()) {
+            let intent = INTENT_HEADS.contains(&head.as_str());
+            if !HEADS.contains(&head.as_str()) && !intent {
                 continue;
             }
             // Walk back over modifiers to a determiner or a possessor.
@@ -147,6 +162,36 @@ impl IssueBook {
                 modifiers.insert(0, lower);
                 first = ws;
             }
+            let tail = sentence.get(e..).unwrap_or_default();
+            if proposer.is_none() {
+                // "the proposal from NATO Secretary General Mark Rutte"
+                let lead = tail.trim_start();
+                if lead.starts_with("from ") || lead.starts_with("by ") {
+                    let at = offset + e;
+                    proposer = mentions
+                        .iter()
+                        .find(|m| m.start >= at && m.start - at <= 40 && m.agentive)
+                        .map(|m| m.actor);
+                }
+            }
+            let to_clause = {
+                let lead = tail.trim_start();
+                lead.starts_with("to ") || lead.starts_with("for ") || lead.starts_with(',')
+            };
+            if intent || (to_clause && proposer.is_some() && !tail.trim_start().starts_with(',')) {
+                if let Some(actor) = proposer {
+                    intents.push((e, e + 40, actor));
+                }
+                if intent {
+                    continue;
+                }
+            }
+            if proposer.is_some() && tail.trim_start().starts_with(',') && modifiers.is_empty() {
+                // "the proposal from X, to allocate …": the complement names it
+                if let Some(actor) = proposer {
+                    intents.push((e, e + 120, actor));
+                }
+            }
             let anaphor = modifiers.is_empty() && proposer.is_none();
             if anaphor {
                 if determiner && let Some(last) = &self.last_proposal {
@@ -157,6 +202,9 @@ impl IssueBook {
                         proposer: None,
                     });
                 }
+                continue;
+            }
+            if intents.iter().any(|&(from, _, _)| from == e) {
                 continue;
             }
             if proposer.is_none() && !determiner {
@@ -171,9 +219,12 @@ impl IssueBook {
                     .cloned(),
             );
             phrase.push(head.trim_end_matches('s').to_owned());
-            let id = snake(&phrase.join(" "));
+            let mut id = snake(&phrase.join(" "));
+            if let Some(p) = proposer {
+                id = self.by_proposer.entry(p).or_insert(id).clone();
+            }
             let label = match owner {
-                Some(actor) => format!("{}'s {} {}", actor.name, modifiers.join(" "), head),
+                Some(actor) => format!("{} {} {}", actor.name, modifiers.join(" "), head),
                 None => format!("The {} {}", modifiers.join(" "), head),
             };
             let mut issue = Issue::new(
@@ -187,7 +238,12 @@ impl IssueBook {
             issue
                 .keywords
                 .push(format!("{} {}", modifiers.join(" "), head));
-            self.issues.entry(id.clone()).or_insert(issue);
+            let known = self.issues.entry(id.clone()).or_insert_with(|| issue.clone());
+            for keyword in issue.keywords {
+                if !known.keywords.contains(&keyword) {
+                    known.keywords.push(keyword);
+                }
+            }
             self.last_proposal = Some(id.clone());
             found.push(IssueMention {
                 start: offset + first,
@@ -196,7 +252,11 @@ impl IssueBook {
                 proposer,
             });
         }
-        found
+        let intents = intents
+            .into_iter()
+            .map(|(from, until, actor)| (offset + from, offset + until, actor))
+            .collect();
+        (found, intents)
     }
 }
 

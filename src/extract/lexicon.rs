@@ -145,6 +145,9 @@ pub struct CueFile {
     pub speech: Vec<String>,
     #[serde(default)]
     pub officials: Vec<String>,
+    /// Phrases that contain a cue word but are no cue ("back down").
+    #[serde(default)]
+    pub blockers: Vec<String>,
 }
 
 /// A user lexicon file: everything optional.
@@ -335,7 +338,9 @@ impl Lexicon {
     /// Cue matches in `text`.
     pub fn cue_hits(&self, text: &str) -> Vec<Hit> {
         let compiled = &self.data.compiled;
-        scan(compiled.cue_ac.as_ref(), &compiled.cue_patterns, text)
+        let mut hits = scan(compiled.cue_ac.as_ref(), &compiled.cue_patterns, text);
+        hits.retain(|hit| hit.index != usize::MAX);
+        hits
     }
 
     /// Number of raw alias matches in `text`: the bare Aho–Corasick scan the benchmark
@@ -367,9 +372,13 @@ fn scan(ac: Option<&AhoCorasick>, targets: &[usize], text: &str) -> Vec<Hit> {
 
 /// Whether `start..end` is a whole word (or words) of `text`.
 pub fn on_word_boundary(text: &str, start: usize, end: usize) -> bool {
+    let matched = text.get(start..end).unwrap_or_default();
+    let first_word = matched.chars().next().is_some_and(char::is_alphanumeric);
+    let last_word = matched.chars().next_back().is_some_and(char::is_alphanumeric);
     let before = text.get(..start).and_then(|s| s.chars().next_back());
     let after = text.get(end..).and_then(|s| s.chars().next());
-    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    !(first_word && before.is_some_and(char::is_alphanumeric))
+        && !(last_word && after.is_some_and(char::is_alphanumeric))
 }
 
 fn build_bundled() -> Lexicon {
@@ -416,6 +425,13 @@ fn compile(actors: &[ActorEntry], issues: &[IssueEntry], cues: &CueFile) -> Comp
         for person in &actor.people {
             forms.push((&person.name, Form::Person));
             forms.extend(person.aliases.iter().map(|a| (a.as_str(), Form::Person)));
+            if let Some(surname) = person.name.rsplit(' ').next()
+                && surname.chars().count() >= 4
+                && surname != person.name
+                && surname.chars().next().is_some_and(char::is_uppercase)
+            {
+                forms.push((surname, Form::Person));
+            }
         }
         for (text, form) in forms {
             let text = text.trim();
@@ -461,6 +477,10 @@ fn compile(actors: &[ActorEntry], issues: &[IssueEntry], cues: &CueFile) -> Comp
             cue_texts.push(form);
             cue_patterns.push(index);
         }
+    }
+    for blocker in &cues.blockers {
+        cue_texts.push(blocker.clone());
+        cue_patterns.push(usize::MAX);
     }
     let cue_ac = build_ac(cue_texts);
     Compiled {

@@ -160,42 +160,40 @@ fn attach_people(
             .unwrap_or(rest);
         let offset = text.len() - rest.len();
         let spans = words(rest);
+        // A run of title words, connectors and capitalised words with no punctuation between.
+        let mut run: Vec<(usize, usize)> = Vec::new();
         let mut titles = 0;
-        let mut index = 0;
         let mut previous_end = 0;
-        while let Some(&(s, e)) = spans.get(index) {
+        for &(s, e) in &spans {
             let gap = rest.get(previous_end..s).unwrap_or_default();
-            if !gap.trim().is_empty() {
+            if !gap.trim().is_empty() || run.len() >= 9 {
                 break;
             }
             let word = rest.get(s..e).unwrap_or_default();
+            let connector = matches!(word, "to" | "for" | "of" | "the" | "on" | "in");
             if is_title(word) {
                 titles += 1;
-                index += 1;
-                previous_end = e;
-            } else {
+            } else if !(connector && titles > 0) && !is_name_word(strip_possessive(word)) {
+                break;
+            }
+            run.push((s, e));
+            previous_end = e;
+            if word.ends_with("'s") || word.ends_with("\u{2019}s") {
                 break;
             }
         }
-        if titles > 0 {
-            let mut name_spans = Vec::new();
-            while let Some(&(s, e)) = spans.get(index) {
-                let gap = rest.get(previous_end..s).unwrap_or_default();
-                let word = rest.get(s..e).unwrap_or_default();
-                if (gap.trim().is_empty() || name_spans.is_empty())
-                    && is_name_word(word)
-                    && name_spans.len() < 3
-                {
-                    name_spans.push((s, e));
-                    previous_end = e;
-                    index += 1;
-                } else {
-                    break;
-                }
-            }
-            if name_spans.len() >= 2 {
-                register(text, offset, &name_spans, hit.actor, &known, &mut people);
-            }
+        let trailing: Vec<(usize, usize)> = run
+            .iter()
+            .rev()
+            .take_while(|&&(s, e)| is_name_word(strip_possessive(rest.get(s..e).unwrap_or_default())))
+            .take(2)
+            .copied()
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        if titles > 0 && trailing.len() >= 2 {
+            register(text, offset, &trailing, hit.actor, &known, &mut people);
         }
         // Pattern 2: <Name Name>, (the|a) <actor>['s] <title>
         let before = text.get(..hit.start).unwrap_or_default();
@@ -232,6 +230,12 @@ fn attach_people(
         }
     }
     people
+}
+
+fn strip_possessive(word: &str) -> &str {
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("\u{2019}s"))
+        .unwrap_or(word)
 }
 
 fn register(

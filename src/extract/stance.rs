@@ -51,6 +51,7 @@ const PRONOUNS: [&str; 12] = [
 pub fn sentence_findings(
     text: &str,
     (start, end): (usize, usize),
+    findings_allowed: bool,
     mentions: &[Mention],
     issues: &[IssueMention],
     lexicon: &Lexicon,
@@ -62,6 +63,9 @@ pub fn sentence_findings(
         .filter(|m| m.start >= start && m.end <= end)
         .collect();
     let mut out = Vec::new();
+    if !findings_allowed {
+        return out;
+    }
     for issue in issues {
         if let Some(proposer) = issue.proposer {
             out.push(Finding {
@@ -98,6 +102,10 @@ pub fn sentence_findings(
         {
             continue;
         }
+        let matched = sentence.get(cue.start..cue.end).unwrap_or_default();
+        if participle_of_noun(text, cs, matched, &local) {
+            continue;
+        }
         let before = words_before(sentence, cue.start, 3);
         let mut stance = entry.stance.stance();
         if negated(&before, &lexicon.cues().negations) {
@@ -126,11 +134,17 @@ pub fn sentence_findings(
                 holders.push(s);
             }
         }
-        if holders.is_empty() && matches!(entry.text.as_str(), "must" | "should") {
-            if let Some(s) = speaker {
-                holders.push(s);
+        let modal = matches!(entry.text.as_str(), "must" | "should");
+        if modal {
+            match speaker {
+                Some(s) if holders.is_empty() && !quoted => holders.push(s),
+                _ => continue,
             }
         }
+        if quoted && second_person_subject(sentence, cue.start) {
+            continue;
+        }
+        let passive = !holders.is_empty() && !entry.text.ends_with("from") && !entry.noun;
         if holders.is_empty() && !quoted {
             holders = subject_before(text, start, cs, &local);
         }
@@ -148,7 +162,7 @@ pub fn sentence_findings(
         // Target.
         let window_end = clause_end(text, ce, end).min(next_cue.unwrap_or(end).max(ce));
         let mut targets = Vec::new();
-        if entry.backward {
+        if entry.backward || passive || entry.text.ends_with("from") {
             if let Some(issue) = issues.iter().rev().find(|i| i.end <= cs) {
                 targets.push(Target::Issue(issue.id.clone()));
             }
@@ -158,7 +172,13 @@ pub fn sentence_findings(
                 .find(|i| i.start >= ce && i.start < window_end);
             let actor = local
                 .iter()
-                .find(|m| m.start >= ce && m.start < window_end && !holders.contains(&m.actor));
+                .find(|m| m.start >= ce && m.start < window_end && !holders.contains(&m.actor))
+                .filter(|m| entry.noun || close_object(text, ce, m));
+            if let Some(i) = issue
+                && reversed(text, ce, i.start)
+            {
+                stance = stance.flipped();
+            }
             let actor_first = match (issue, actor) {
                 (Some(i), Some(a)) => a.start < i.start && !possessor_of(text, a, i),
                 (None, Some(_)) => true,
@@ -206,6 +226,56 @@ pub fn sentence_findings(
         discourse.last_holders = vec![first.actor];
     }
     out
+}
+
+/// "a plan favoring Russia": an -ing cue right after a plain noun modifies that noun.
+fn participle_of_noun(text: &str, at: usize, matched: &str, local: &[&Mention]) -> bool {
+    if !matched.split_whitespace().next().is_some_and(|w| w.ends_with("ing")) {
+        return false;
+    }
+    let head = text.get(..at).unwrap_or_default();
+    if !head.ends_with(' ') || head.trim_end().ends_with([',', ';', ':', '"', '\u{201c}']) {
+        return false;
+    }
+    let previous = super::text::word_before(text, at);
+    let auxiliary = matches!(
+        previous.as_str(),
+        "is" | "are" | "was" | "were" | "be" | "been" | "by" | "of" | "for" | "and" | "also" | "not" | "still"
+            | "now" | "while" | "after" | "before" | "without" | "against" | "in" | "on" | "from" | "to" | "repeatedly"
+            | "openly" | "publicly" | "strongly" | "firmly" | "flatly" | "also," | "again"
+    );
+    let after_actor = local.iter().any(|m| m.end <= at && at - m.end <= 2);
+    !auxiliary && !after_actor && !previous.ends_with("ly")
+}
+
+/// An actor object of a verb cue must follow it closely ("criticized Spain"), and a
+/// cue followed by "to" ("threatened to leave") takes no actor object.
+fn close_object(text: &str, cue_end: usize, mention: &Mention) -> bool {
+    let gap = text.get(cue_end..mention.start).unwrap_or_default();
+    let spans = words(gap);
+    let first = spans.first().and_then(|&(s, e)| gap.get(s..e)).unwrap_or_default().to_lowercase();
+    spans.len() <= 2 && first != "to" && !gap.contains([',', ';', '.'])
+}
+
+/// "lift sanctions", "end the blockade": the cue's object is the undoing of the issue.
+fn reversed(text: &str, from: usize, to: usize) -> bool {
+    let gap = text.get(from..to).unwrap_or_default().to_lowercase();
+    words(&gap).iter().any(|&(s, e)| {
+        matches!(
+            gap.get(s..e).unwrap_or_default(),
+            "lift" | "lifting" | "ease" | "easing" | "end" | "ending" | "scrap" | "scrapping" | "remove" | "removing"
+                | "abandon" | "abandoning" | "drop" | "dropping" | "halt" | "halting" | "suspend" | "suspending"
+                | "stop" | "stopping" | "reverse" | "reversing" | "withdraw" | "cancel" | "cancelling"
+        )
+    })
+}
+
+/// Whether the clause subject right before a quoted cue is "you"/"they"/"he"/"she".
+fn second_person_subject(sentence: &str, at: usize) -> bool {
+    let before = words_before(sentence, at, 3);
+    before
+        .split_whitespace()
+        .any(|w| matches!(w, "you" | "they" | "he" | "she"))
 }
 
 fn negated(before: &str, negations: &[String]) -> bool {
