@@ -22,8 +22,18 @@ pub struct IssueMention {
 /// Heads that name an actor's intent towards a complement ("bid to acquire Greenland"):
 /// the complement issue, not the head, is what the actor supports.
 const INTENT_HEADS: [&str; 12] = [
-    "bid", "request", "requests", "push", "call", "calls", "demand", "demands", "attempt", "effort",
-    "efforts", "application",
+    "bid",
+    "request",
+    "requests",
+    "push",
+    "call",
+    "calls",
+    "demand",
+    "demands",
+    "attempt",
+    "effort",
+    "efforts",
+    "application",
 ];
 
 const HEADS: [&str; 15] = [
@@ -43,6 +53,9 @@ const HEADS: [&str; 15] = [
     "proposals",
     "resolution",
 ];
+
+/// Heads that only ever refer back to the issue in focus ("the move").
+const ANAPHORS: [&str; 6] = ["move", "decision", "step", "measures", "action", "measure"];
 
 /// Issues seen so far in the article; keeps ids stable and remembers the last proposal.
 #[derive(Debug, Default)]
@@ -91,7 +104,8 @@ impl IssueBook {
             let proposer = intents
                 .iter()
                 .find(|&&(from, until, _)| from <= s && s <= until)
-                .map(|&(_, _, actor)| actor);
+                .map(|&(_, _, actor)| actor)
+                .or_else(|| agent_after(text, e, mentions));
             found.push(IssueMention {
                 start: s,
                 end: e,
@@ -116,6 +130,24 @@ impl IssueBook {
         for (index, &(s, e)) in spans.iter().enumerate() {
             let head = sentence.get(s..e).unwrap_or_default().to_lowercase();
             let intent = INTENT_HEADS.contains(&head.as_str());
+            if ANAPHORS.contains(&head.as_str()) {
+                let previous = spans
+                    .get(index.wrapping_sub(1))
+                    .and_then(|&(ps, pe)| sentence.get(ps..pe))
+                    .unwrap_or_default()
+                    .to_lowercase();
+                if matches!(previous.as_str(), "the" | "this" | "that")
+                    && let Some(last) = &self.last_proposal
+                {
+                    found.push(IssueMention {
+                        start: offset + s,
+                        end: offset + e,
+                        id: last.clone(),
+                        proposer: None,
+                    });
+                }
+                continue;
+            }
             if !HEADS.contains(&head.as_str()) && !intent {
                 continue;
             }
@@ -238,7 +270,10 @@ impl IssueBook {
             issue
                 .keywords
                 .push(format!("{} {}", modifiers.join(" "), head));
-            let known = self.issues.entry(id.clone()).or_insert_with(|| issue.clone());
+            let known = self
+                .issues
+                .entry(id.clone())
+                .or_insert_with(|| issue.clone());
             for keyword in issue.keywords {
                 if !known.keywords.contains(&keyword) {
                     known.keywords.push(keyword);
@@ -258,6 +293,53 @@ impl IssueBook {
             .collect();
         (found, intents)
     }
+}
+
+impl IssueBook {
+    /// The issue "<action> <target>" ("Suspension of the Indus Waters Treaty"), which
+    /// becomes the issue in focus.
+    pub fn action(&mut self, action: &str, target: &str) -> String {
+        let base = self
+            .issues
+            .get(target)
+            .cloned()
+            .unwrap_or_else(|| Issue::new(target, target));
+        let id = snake(&format!("{action} {target}"));
+        let label = format!("{action} {}", base.label.trim_start_matches("The "));
+        let mut issue = Issue::new(id.clone(), label);
+        issue.keywords = base.keywords.clone();
+        issue
+            .keywords
+            .extend(action.split_whitespace().take(1).map(str::to_lowercase));
+        self.issues.entry(id.clone()).or_insert(issue);
+        self.last_proposal = Some(id.clone());
+        id
+    }
+}
+
+/// "sanctions imposed by ECOWAS": the actor that puts the issue forward.
+fn agent_after(text: &str, end: usize, mentions: &[Mention]) -> Option<usize> {
+    let tail = text.get(end..).unwrap_or_default();
+    let spans = words(tail);
+    let by = spans
+        .iter()
+        .take(2)
+        .position(|&(s, e)| tail.get(s..e) == Some("by"))?;
+    let &(_, by_end) = spans.get(by)?;
+    let first = spans
+        .first()
+        .and_then(|&(s, e)| tail.get(s..e))
+        .unwrap_or_default();
+    if by == 1
+        && !(first.ends_with("ed") || matches!(first, "taken" | "put" | "drawn" | "laid" | "set"))
+    {
+        return None;
+    }
+    let at = end + by_end;
+    mentions
+        .iter()
+        .find(|m| m.start >= at && m.start - at <= 6 && m.agentive)
+        .map(|m| m.actor)
 }
 
 /// The actor an issue trigger targets: "sanctions on Russia", "Iran's nuclear programme".

@@ -110,6 +110,10 @@ pub struct CueEntry {
     /// The complement stands before the cue ("called the strikes illegal").
     #[serde(default)]
     pub backward: bool,
+    /// An action on its complement ("suspend the treaty"): the holder supports the
+    /// action, an issue named by this nominal and the complement ("Suspension of …").
+    #[serde(default)]
+    pub action: Option<String>,
 }
 
 fn default_target() -> CueTarget {
@@ -374,7 +378,10 @@ fn scan(ac: Option<&AhoCorasick>, targets: &[usize], text: &str) -> Vec<Hit> {
 pub fn on_word_boundary(text: &str, start: usize, end: usize) -> bool {
     let matched = text.get(start..end).unwrap_or_default();
     let first_word = matched.chars().next().is_some_and(char::is_alphanumeric);
-    let last_word = matched.chars().next_back().is_some_and(char::is_alphanumeric);
+    let last_word = matched
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric);
     let before = text.get(..start).and_then(|s| s.chars().next_back());
     let after = text.get(end..).and_then(|s| s.chars().next());
     !(first_word && before.is_some_and(char::is_alphanumeric))

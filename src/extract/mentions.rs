@@ -166,10 +166,15 @@ fn attach_people(
         let mut previous_end = 0;
         for &(s, e) in &spans {
             let gap = rest.get(previous_end..s).unwrap_or_default();
-            if !gap.trim().is_empty() || run.len() >= 9 {
+            let word = rest.get(s..e).unwrap_or_default();
+            let comma_after_title = gap.trim() == ","
+                && run
+                    .last()
+                    .is_some_and(|&(ls, le)| is_title(rest.get(ls..le).unwrap_or_default()))
+                && is_name_word(word);
+            if (!gap.trim().is_empty() && !comma_after_title) || run.len() >= 9 {
                 break;
             }
-            let word = rest.get(s..e).unwrap_or_default();
             let connector = matches!(word, "to" | "for" | "of" | "the" | "on" | "in");
             if is_title(word) {
                 titles += 1;
@@ -185,8 +190,10 @@ fn attach_people(
         let trailing: Vec<(usize, usize)> = run
             .iter()
             .rev()
-            .take_while(|&&(s, e)| is_name_word(strip_possessive(rest.get(s..e).unwrap_or_default())))
-            .take(2)
+            .take_while(|&&(s, e)| {
+                is_name_word(strip_possessive(rest.get(s..e).unwrap_or_default()))
+            })
+            .take(3)
             .copied()
             .collect::<Vec<_>>()
             .into_iter()
@@ -261,6 +268,15 @@ fn register(
     people.entry(full.to_owned()).or_insert(actor);
     if surname.len() > 2 {
         people.entry(surname.to_owned()).or_insert(actor);
+    }
+    // Middle names of three-word names are often used alone ("Kayikwamba").
+    if spans.len() == 3
+        && let Some(&(ms, me)) = spans.get(1)
+        && let Some(middle) = text.get(offset + ms..offset + me)
+        && middle.len() > 3
+        && !known(middle)
+    {
+        people.entry(middle.to_owned()).or_insert(actor);
     }
 }
 

@@ -73,11 +73,13 @@ pub fn extract(article: &Article, source: &SourceId, lexicon: &Lexicon) -> Extra
     let mut book = issues::IssueBook::default();
     let mut discourse = Discourse::default();
     let mut findings = Vec::new();
-    let title_end = if article.title.is_empty() || !text.trim_start().starts_with(article.title.as_str()) {
-        0
-    } else {
-        text.find(article.title.as_str()).map_or(0, |at| at + article.title.len())
-    };
+    let title_end =
+        if article.title.is_empty() || !text.trim_start().starts_with(article.title.as_str()) {
+            0
+        } else {
+            text.find(article.title.as_str())
+                .map_or(0, |at| at + article.title.len())
+        };
     for sentence in text::sentences(article) {
         if sentence.end > text.len() || sentence.start >= sentence.end {
             continue;
@@ -96,6 +98,7 @@ pub fn extract(article: &Article, source: &SourceId, lexicon: &Lexicon) -> Extra
             &issue_mentions,
             lexicon,
             &mut discourse,
+            &mut book,
         ));
     }
     assemble(

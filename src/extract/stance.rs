@@ -2,7 +2,7 @@
 //! agent after "by"/"from") supports or opposes what (the issue or actor in the cue's
 //! complement), with negation flipping and hedges lowering confidence.
 
-use super::issues::IssueMention;
+use super::issues::{IssueBook, IssueMention};
 use super::lexicon::{CueTarget, Lexicon};
 use super::mentions::{Mention, is_object};
 use super::text::{inside_quote, words, words_before};
@@ -56,6 +56,7 @@ pub fn sentence_findings(
     issues: &[IssueMention],
     lexicon: &Lexicon,
     discourse: &mut Discourse,
+    book: &mut IssueBook,
 ) -> Vec<Finding> {
     let sentence = text.get(start..end).unwrap_or_default();
     let local: Vec<&Mention> = mentions
@@ -78,6 +79,24 @@ pub fn sentence_findings(
         }
     }
     let speaker = speaker_of(text, start, sentence, &local, lexicon);
+    let lower_sentence = sentence.to_lowercase();
+    let pronoun_speaker = [
+        "said the",
+        "said they",
+        "said he",
+        "said she",
+        "he said",
+        "she said",
+        "they said",
+    ]
+    .iter()
+    .any(|p| lower_sentence.contains(p));
+    let speakers: Vec<usize> = match speaker {
+        Some(s) => vec![s],
+        None if pronoun_speaker => discourse.last_holders.clone(),
+        None => Vec::new(),
+    };
+    let quote_led = sentence.starts_with(['"', '\u{201c}']);
     let cues = lexicon.cue_hits(sentence);
     let lower_start = sentence
         .trim_start_matches(['"', '\u{201c}'])
@@ -86,6 +105,8 @@ pub fn sentence_findings(
         .iter()
         .any(|p| lower_start.starts_with(&format!("{p} ")));
     let mut holders_here: Vec<usize> = Vec::new();
+    let mut consumed: Vec<usize> = Vec::new();
+    let mut previous_holders: Vec<usize> = Vec::new();
     for (index, cue) in cues.iter().enumerate() {
         let Some(entry) = lexicon.cues().cues.get(cue.index) else {
             continue;
@@ -94,7 +115,11 @@ pub fn sentence_findings(
         if local.iter().any(|m| m.start < ce && cs < m.end) {
             continue;
         }
-        let next_cue = cues.get(index + 1).map(|c| start + c.start);
+        let next_cue = cues
+            .iter()
+            .skip(index + 1)
+            .find(|c| lexicon.cues().cues.get(c.index).is_some_and(|e| e.verb))
+            .map(|c| start + c.start);
         let rest = text.get(ce..end).unwrap_or_default();
         if let Some(next) = next_cue
             && rest.starts_with(" to ")
@@ -104,6 +129,29 @@ pub fn sentence_findings(
         }
         let matched = sentence.get(cue.start..cue.end).unwrap_or_default();
         if participle_of_noun(text, cs, matched, &local) {
+            continue;
+        }
+        if consumed.contains(&cue.start) {
+            continue;
+        }
+        let previous_word = super::text::word_before(sentence, cue.start);
+        if entry.verb
+            && matches!(
+                previous_word.as_str(),
+                "the"
+                    | "a"
+                    | "an"
+                    | "its"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "our"
+                    | "world"
+                    | "this"
+                    | "that"
+                    | "any"
+            )
+        {
             continue;
         }
         let before = words_before(sentence, cue.start, 3);
@@ -129,29 +177,33 @@ pub fn sentence_findings(
             }
         }
         let quoted = inside_quote(sentence, cue.start);
-        if holders.is_empty() && quoted {
-            if let Some(s) = speaker.or(discourse.last_speaker) {
-                holders.push(s);
-            }
-        }
         let modal = matches!(entry.text.as_str(), "must" | "should");
         if modal {
-            match speaker {
-                Some(s) if holders.is_empty() && !quoted => holders.push(s),
+            match speakers.first() {
+                Some(&s) if holders.is_empty() && !quoted => holders.push(s),
                 _ => continue,
             }
         }
         if quoted && second_person_subject(sentence, cue.start) {
             continue;
         }
-        let passive = !holders.is_empty() && !entry.text.ends_with("from") && !entry.noun;
-        if holders.is_empty() && !quoted {
-            holders = subject_before(text, start, cs, &local);
+        let passive = !holders.is_empty() && !entry.text.ends_with("from") && !entry.noun && !modal;
+        if holders.is_empty() && quoted {
+            holders.extend(speakers.iter().copied());
+        }
+        if holders.is_empty() && previous_word == "and" && !previous_holders.is_empty() {
+            holders.clone_from(&previous_holders);
         }
         if holders.is_empty() {
-            if let Some(s) = speaker {
-                holders.push(s);
-            } else if pronoun_start {
+            holders = subject_before(text, start, cs, &local);
+        }
+        if holders.is_empty() && quoted && quote_led {
+            holders.extend(discourse.last_speaker);
+        }
+        if holders.is_empty() {
+            if !speakers.is_empty() {
+                holders.extend(speakers.iter().copied());
+            } else if pronoun_start || pronoun_before(sentence, cue.start) {
                 holders.extend(discourse.last_holders.iter().copied());
                 confidence -= 0.15;
             }
@@ -159,8 +211,27 @@ pub fn sentence_findings(
         if holders.is_empty() {
             continue;
         }
-        // Target.
-        let window_end = clause_end(text, ce, end).min(next_cue.unwrap_or(end).max(ce));
+        // Target. "urged Rwanda to halt …": the urged actor's verb is part of the complement.
+        let mut window_end = clause_end(text, ce, end).min(next_cue.unwrap_or(end).max(ce));
+        if entry.target == CueTarget::Issue
+            && let Some(object) = local
+                .iter()
+                .find(|m| m.start >= ce && close_object(text, ce, m))
+            && text
+                .get(object.end..end)
+                .is_some_and(|t| t.starts_with(" to "))
+        {
+            window_end = clause_end(text, ce, end);
+            if let Some(next) = cues
+                .iter()
+                .skip(index + 1)
+                .find(|c| start + c.start >= object.end)
+            {
+                if start + next.start <= object.end + 5 {
+                    consumed.push(next.start);
+                }
+            }
+        }
         let mut targets = Vec::new();
         if entry.backward || passive || entry.text.ends_with("from") {
             if let Some(issue) = issues.iter().rev().find(|i| i.end <= cs) {
@@ -188,7 +259,10 @@ pub fn sentence_findings(
                 (CueTarget::Issue | CueTarget::Both, Some(i), _)
                     if !actor_first || entry.target == CueTarget::Issue =>
                 {
-                    targets.push(Target::Issue(i.id.clone()));
+                    match &entry.action {
+                        Some(action) => targets.push(Target::Issue(book.action(action, &i.id))),
+                        None => targets.push(Target::Issue(i.id.clone())),
+                    }
                 }
                 (CueTarget::Actor | CueTarget::Both, _, Some(a)) => {
                     targets.push(Target::Actor(a.actor));
@@ -201,6 +275,12 @@ pub fn sentence_findings(
                 if *target == Target::Actor(*holder) {
                     continue;
                 }
+                if std::env::var("STANCEMAP_TRACE").is_ok() {
+                    eprintln!(
+                        "TRACE cue={:?} holder={holder} target={target:?} stance={stance:?}",
+                        entry.text
+                    );
+                }
                 out.push(Finding {
                     holder: *holder,
                     target: target.clone(),
@@ -211,10 +291,11 @@ pub fn sentence_findings(
             }
         }
         if !targets.is_empty() {
-            holders_here.extend(holders);
+            holders_here.extend(holders.iter().copied());
         }
+        previous_holders = holders;
     }
-    if let Some(s) = speaker {
+    if let Some(&s) = speakers.first() {
         discourse.last_speaker = Some(s);
     } else if !sentence.contains(['"', '\u{201c}', '\u{201d}']) {
         discourse.last_speaker = None;
@@ -222,7 +303,12 @@ pub fn sentence_findings(
     if !holders_here.is_empty() {
         holders_here.dedup();
         discourse.last_holders = holders_here;
-    } else if let Some(first) = local.iter().find(|m| m.agentive && !is_object(text, m)) {
+    } else if let Some(first) = local.iter().find(|m| {
+        m.agentive
+            && !is_object(text, m)
+            && m.start - start <= 60
+            && !inside_quote(sentence, m.start - start)
+    }) {
         discourse.last_holders = vec![first.actor];
     }
     out
@@ -230,7 +316,11 @@ pub fn sentence_findings(
 
 /// "a plan favoring Russia": an -ing cue right after a plain noun modifies that noun.
 fn participle_of_noun(text: &str, at: usize, matched: &str, local: &[&Mention]) -> bool {
-    if !matched.split_whitespace().next().is_some_and(|w| w.ends_with("ing")) {
+    if !matched
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.ends_with("ing"))
+    {
         return false;
     }
     let head = text.get(..at).unwrap_or_default();
@@ -240,9 +330,36 @@ fn participle_of_noun(text: &str, at: usize, matched: &str, local: &[&Mention]) 
     let previous = super::text::word_before(text, at);
     let auxiliary = matches!(
         previous.as_str(),
-        "is" | "are" | "was" | "were" | "be" | "been" | "by" | "of" | "for" | "and" | "also" | "not" | "still"
-            | "now" | "while" | "after" | "before" | "without" | "against" | "in" | "on" | "from" | "to" | "repeatedly"
-            | "openly" | "publicly" | "strongly" | "firmly" | "flatly" | "also," | "again"
+        "is" | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "by"
+            | "of"
+            | "for"
+            | "and"
+            | "also"
+            | "not"
+            | "still"
+            | "now"
+            | "while"
+            | "after"
+            | "before"
+            | "without"
+            | "against"
+            | "in"
+            | "on"
+            | "from"
+            | "to"
+            | "repeatedly"
+            | "openly"
+            | "publicly"
+            | "strongly"
+            | "firmly"
+            | "flatly"
+            | "also,"
+            | "again"
     );
     let after_actor = local.iter().any(|m| m.end <= at && at - m.end <= 2);
     !auxiliary && !after_actor && !previous.ends_with("ly")
@@ -253,7 +370,11 @@ fn participle_of_noun(text: &str, at: usize, matched: &str, local: &[&Mention]) 
 fn close_object(text: &str, cue_end: usize, mention: &Mention) -> bool {
     let gap = text.get(cue_end..mention.start).unwrap_or_default();
     let spans = words(gap);
-    let first = spans.first().and_then(|&(s, e)| gap.get(s..e)).unwrap_or_default().to_lowercase();
+    let first = spans
+        .first()
+        .and_then(|&(s, e)| gap.get(s..e))
+        .unwrap_or_default()
+        .to_lowercase();
     spans.len() <= 2 && first != "to" && !gap.contains([',', ';', '.'])
 }
 
@@ -263,11 +384,40 @@ fn reversed(text: &str, from: usize, to: usize) -> bool {
     words(&gap).iter().any(|&(s, e)| {
         matches!(
             gap.get(s..e).unwrap_or_default(),
-            "lift" | "lifting" | "ease" | "easing" | "end" | "ending" | "scrap" | "scrapping" | "remove" | "removing"
-                | "abandon" | "abandoning" | "drop" | "dropping" | "halt" | "halting" | "suspend" | "suspending"
-                | "stop" | "stopping" | "reverse" | "reversing" | "withdraw" | "cancel" | "cancelling"
+            "lift"
+                | "lifting"
+                | "ease"
+                | "easing"
+                | "end"
+                | "ending"
+                | "scrap"
+                | "scrapping"
+                | "remove"
+                | "removing"
+                | "abandon"
+                | "abandoning"
+                | "drop"
+                | "dropping"
+                | "halt"
+                | "halting"
+                | "suspend"
+                | "suspending"
+                | "stop"
+                | "stopping"
+                | "reverse"
+                | "reversing"
+                | "withdraw"
+                | "cancel"
+                | "cancelling"
         )
     })
+}
+
+/// A subject pronoun right before the cue ("as such they refused").
+fn pronoun_before(sentence: &str, at: usize) -> bool {
+    words_before(sentence, at, 2)
+        .split_whitespace()
+        .any(|w| matches!(w, "they" | "he" | "she" | "it"))
 }
 
 /// Whether the clause subject right before a quoted cue is "you"/"they"/"he"/"she".

@@ -9,5 +9,10 @@ fn debug_print() {
         return;
     };
     let extraction = run(&text);
-    println!("{:#?}\n{:#?}\n{:#?}", positions(&extraction), relations(&extraction), extraction.issues);
+    println!(
+        "{:#?}\n{:#?}\n{:#?}",
+        positions(&extraction),
+        relations(&extraction),
+        extraction.issues
+    );
 }
