@@ -1,0 +1,97 @@
+//! The corpus seed acceptance test; reads `../shared/corpus` (or `STANCEMAP_CORPUS`)
+//! and skips with a note when it is absent. With `STANCEMAP_DUMP_DIR` set it also
+//! writes one JSON map per corpus article for offline scoring.
+
+use std::path::PathBuf;
+
+use super::{positions, relations, run};
+
+fn corpus_dir() -> PathBuf {
+    match std::env::var("STANCEMAP_CORPUS") {
+        Ok(dir) => PathBuf::from(dir),
+        Err(_) => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"),
+    }
+}
+
+#[test]
+fn seed_article_acceptance() {
+    let path = corpus_dir().join("articles/00_seed_nato_crimea.txt");
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        println!(
+            "note: corpus not found at {}; skipping seed acceptance",
+            path.display()
+        );
+        return;
+    };
+    let extraction = run(&text);
+    let ids: Vec<&str> = extraction.actors.iter().map(|a| a.id.as_str()).collect();
+    for id in ["US", "Ukraine", "EU"] {
+        assert!(ids.contains(&id), "missing actor {id} in {ids:?}");
+    }
+    let found = positions(&extraction);
+    let crimea = extraction
+        .issues
+        .iter()
+        .find(|i| i.label.to_lowercase().contains("recogni"))
+        .map(|i| i.id.to_string())
+        .expect("a recognition issue");
+    for expected in [
+        format!("US support {crimea}"),
+        format!("Ukraine oppose {crimea}"),
+        format!("EU oppose {crimea}"),
+    ] {
+        assert!(
+            found.contains(&expected),
+            "missing {expected} in {found:#?}"
+        );
+    }
+    let plan = extraction
+        .issues
+        .iter()
+        .find(|i| i.id.as_str().starts_with("us_") && i.label.contains("deal"))
+        .map(|i| i.id.to_string())
+        .expect("the US peace plan issue");
+    assert!(
+        found.contains(&format!("Ukraine oppose {plan}")),
+        "{found:#?}"
+    );
+    for position in &extraction.positions {
+        assert!(!position.claim.evidence.is_empty());
+        for evidence in &position.claim.evidence {
+            assert_eq!(
+                text.get(evidence.start..evidence.end),
+                Some(evidence.text.as_str())
+            );
+        }
+    }
+}
+
+#[test]
+fn dump_corpus_for_scoring() {
+    let Ok(out) = std::env::var("STANCEMAP_DUMP_DIR") else {
+        return;
+    };
+    let dir = corpus_dir().join("articles");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        println!("note: corpus not found; nothing dumped");
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let extraction = run(&text);
+        let json = serde_json::json!({
+            "actors": extraction.actors.iter().map(|a| serde_json::json!({"id": a.id.as_str(), "name": a.name, "aliases": a.aliases})).collect::<Vec<_>>(),
+            "issues": extraction.issues.iter().map(|i| serde_json::json!({"id": i.id.as_str(), "label": i.label, "keywords": i.keywords})).collect::<Vec<_>>(),
+            "positions": extraction.positions.iter().map(|p| serde_json::json!({"actor": p.actor.as_str(), "issue": p.issue.as_str(), "stance": p.claim.stance.as_str(), "confidence": p.claim.confidence, "evidence": p.claim.evidence.iter().map(|e| e.text.clone()).collect::<Vec<_>>()})).collect::<Vec<_>>(),
+            "relations": extraction.relations.iter().map(|r| serde_json::json!({"source": r.source.as_str(), "target": r.target.as_str(), "polarity": r.claim.stance.as_str(), "confidence": r.claim.confidence, "evidence": r.claim.evidence.iter().map(|e| e.text.clone()).collect::<Vec<_>>()})).collect::<Vec<_>>(),
+        });
+        let name = path.file_stem().unwrap().to_string_lossy().to_string();
+        std::fs::write(
+            PathBuf::from(&out).join(format!("{name}.json")),
+            json.to_string(),
+        )
+        .unwrap();
+        let _ = (positions(&extraction), relations(&extraction));
+    }
+}
