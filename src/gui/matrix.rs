@@ -4,8 +4,8 @@
 
 use egui::text::{LayoutJob, TextWrapping};
 use egui::{
-    Align2, CornerRadius, FontId, Id, Pos2, Rect, Role, ScrollArea, Sense, Stroke,
-    StrokeKind, Vec2, WidgetInfo,
+    Align2, CornerRadius, FontId, Pos2, Rect, Role, ScrollArea, Sense, Stroke, StrokeKind, Vec2,
+    WidgetInfo,
 };
 
 use crate::gui::canvas::CanvasFilter;
@@ -46,24 +46,48 @@ pub fn matrix_ui(
             let origin = area.min;
             let painter = ui.painter();
             // Only the rows and columns in view are laid out: big maps stay fast.
-            let first_row = ((viewport.top() - COLUMN_HEADER_HEIGHT) / CELL_HEIGHT).floor().max(0.0) as usize;
-            let last_row = (((viewport.bottom() - COLUMN_HEADER_HEIGHT) / CELL_HEIGHT).ceil().max(0.0) as usize)
+            let first_row = ((viewport.top() - COLUMN_HEADER_HEIGHT) / CELL_HEIGHT)
+                .floor()
+                .max(0.0) as usize;
+            let last_row = (((viewport.bottom() - COLUMN_HEADER_HEIGHT) / CELL_HEIGHT)
+                .ceil()
+                .max(0.0) as usize)
                 .min(actors.len());
-            let first_column = ((viewport.left() - ROW_HEADER_WIDTH) / CELL_WIDTH).floor().max(0.0) as usize;
-            let last_column = (((viewport.right() - ROW_HEADER_WIDTH) / CELL_WIDTH).ceil().max(0.0) as usize)
+            let first_column = ((viewport.left() - ROW_HEADER_WIDTH) / CELL_WIDTH)
+                .floor()
+                .max(0.0) as usize;
+            let last_column = (((viewport.right() - ROW_HEADER_WIDTH) / CELL_WIDTH)
+                .ceil()
+                .max(0.0) as usize)
                 .min(issues.len());
 
-            for (column, issue) in issues.iter().enumerate().take(last_column).skip(first_column) {
+            for (column, issue) in issues
+                .iter()
+                .enumerate()
+                .take(last_column)
+                .skip(first_column)
+            {
                 let rect = Rect::from_min_size(
                     origin + Vec2::new(ROW_HEADER_WIDTH + CELL_WIDTH * column as f32, 0.0),
                     Vec2::new(CELL_WIDTH, COLUMN_HEADER_HEIGHT),
                 );
                 let selected = matches!(selection, Selection::Issue(id) if id == &issue.id);
                 let response = ui
-                    .interact(rect, Id::new(("matrix_issue", &issue.id)), Sense::click())
+                    .interact(
+                        rect,
+                        ui.make_persistent_id(("matrix_issue", &issue.id)),
+                        Sense::click(),
+                    )
                     .on_hover_text(format!("{}\nClick to select this issue", issue.label));
                 response.widget_info(|| WidgetInfo::labeled(Role::Button, true, &issue.label));
-                header(painter, rect, &issue.label, selected || response.hovered(), dark, true);
+                header(
+                    painter,
+                    rect,
+                    &issue.label,
+                    selected || response.hovered(),
+                    dark,
+                    true,
+                );
                 if response.clicked() {
                     commands.push(Command::Select(Selection::Issue(issue.id.clone())));
                 }
@@ -76,19 +100,37 @@ pub fn matrix_ui(
                 );
                 let selected = matches!(selection, Selection::Actor(id) if id == &actor.id);
                 let response = ui
-                    .interact(rect, Id::new(("matrix_actor", &actor.id)), Sense::click())
+                    .interact(
+                        rect,
+                        ui.make_persistent_id(("matrix_actor", &actor.id)),
+                        Sense::click(),
+                    )
                     .on_hover_text(format!("{}\nClick to select this actor", actor.name));
                 response.widget_info(|| WidgetInfo::labeled(Role::Button, true, &actor.name));
-                header(painter, rect, &actor.name, selected || response.hovered(), dark, false);
+                header(
+                    painter,
+                    rect,
+                    &actor.name,
+                    selected || response.hovered(),
+                    dark,
+                    false,
+                );
                 if response.clicked() {
                     commands.push(Command::Select(Selection::Actor(actor.id.clone())));
                 }
-                for (column, issue) in issues.iter().enumerate().take(last_column).skip(first_column) {
+                for (column, issue) in issues
+                    .iter()
+                    .enumerate()
+                    .take(last_column)
+                    .skip(first_column)
+                {
                     let rect = Rect::from_min_size(
                         origin + Vec2::new(ROW_HEADER_WIDTH + CELL_WIDTH * column as f32, y),
                         Vec2::new(CELL_WIDTH, CELL_HEIGHT),
                     );
-                    if let Some(command) = cell_ui(ui, rect, map, actor, issue, filter, selection, dark) {
+                    if let Some(command) =
+                        cell_ui(ui, rect, map, actor, issue, filter, selection, dark)
+                    {
                         commands.push(command);
                     }
                 }
@@ -100,12 +142,18 @@ pub fn matrix_ui(
 /// The actors (rows) and issues (columns) the filter keeps. A text that matches no
 /// actor (or no issue) leaves that axis whole, so "Crimea" shows every actor's stance
 /// on the Crimea issue.
-fn rows_and_columns<'a>(map: &'a StanceMap, filter: &CanvasFilter) -> (Vec<&'a Actor>, Vec<&'a Issue>) {
+fn rows_and_columns<'a>(
+    map: &'a StanceMap,
+    filter: &CanvasFilter,
+) -> (Vec<&'a Actor>, Vec<&'a Issue>) {
     let text = filter.text.trim().to_lowercase();
     let actor_matches = |actor: &Actor| {
         actor.name.to_lowercase().contains(&text)
             || actor.id.as_str().to_lowercase().contains(&text)
-            || actor.aliases.iter().any(|alias| alias.to_lowercase().contains(&text))
+            || actor
+                .aliases
+                .iter()
+                .any(|alias| alias.to_lowercase().contains(&text))
     };
     let mut actors: Vec<&Actor> = map.actors().filter(|actor| actor_matches(actor)).collect();
     if actors.is_empty() {
@@ -122,7 +170,14 @@ fn rows_and_columns<'a>(map: &'a StanceMap, filter: &CanvasFilter) -> (Vec<&'a A
     (actors, issues)
 }
 
-fn header(painter: &egui::Painter, rect: Rect, text: &str, highlighted: bool, dark: bool, wrap: bool) {
+fn header(
+    painter: &egui::Painter,
+    rect: Rect,
+    text: &str,
+    highlighted: bool,
+    dark: bool,
+    wrap: bool,
+) {
     if highlighted {
         painter.rect_filled(
             rect.shrink(1.0),
@@ -142,7 +197,10 @@ fn header(painter: &egui::Painter, rect: Rect, text: &str, highlighted: bool, da
     let galley = painter.layout_job(job);
     let pos = if wrap {
         // Column headers sit on the cells, centred.
-        Pos2::new(rect.center().x - galley.size().x / 2.0, rect.bottom() - galley.size().y - 4.0)
+        Pos2::new(
+            rect.center().x - galley.size().x / 2.0,
+            rect.bottom() - galley.size().y - 4.0,
+        )
     } else {
         Pos2::new(rect.left() + 6.0, rect.center().y - galley.size().y / 2.0)
     };
@@ -167,7 +225,11 @@ fn cell_ui(
     };
     let position = map.position(&key);
     let stance_name = position.map_or("no stance", |p| p.claim.stance.as_str());
-    let response = ui.interact(rect, Id::new(("matrix_cell", &key)), Sense::click());
+    let response = ui.interact(
+        rect,
+        ui.make_persistent_id(("matrix_cell", &key)),
+        Sense::click(),
+    );
     let label = format!("{} on {}: {stance_name}", actor.name, issue.label);
     response.widget_info(|| WidgetInfo::labeled(Role::Button, true, &label));
     let painter = ui.painter();
@@ -210,7 +272,10 @@ fn cell_ui(
     }
     let selected = matches!(selection, Selection::Position(selected) if selected == &key);
     if selected || response.hovered() {
-        let stroke = Stroke::new(if selected { 2.5 } else { 1.5 }, theme::selection_color(dark));
+        let stroke = Stroke::new(
+            if selected { 2.5 } else { 1.5 },
+            theme::selection_color(dark),
+        );
         painter.rect_stroke(cell, CornerRadius::same(3), stroke, StrokeKind::Outside);
     }
     let evidence = position.map_or(0, |p| p.claim.evidence.len());
@@ -218,7 +283,9 @@ fn cell_ui(
         "{label}\n{evidence} evidence sentence{}\nClick to cycle: none → support → oppose → none",
         if evidence == 1 { "" } else { "s" }
     ));
-    response.clicked().then(|| Command::Edit(cycle_edit(map, &key)))
+    response
+        .clicked()
+        .then(|| Command::Edit(cycle_edit(map, &key)))
 }
 
 /// The edit one click on a cell makes: none → support → oppose → none. What the

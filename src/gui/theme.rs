@@ -45,7 +45,11 @@ pub fn actor_kind_color(kind: ActorKind, dark: bool) -> Color32 {
         Color32::from_rgb(r, g, b)
     } else {
         // Slightly lighter in light mode so the dark label text stays readable nearby.
-        Color32::from_rgb(r.saturating_add(25), g.saturating_add(25), b.saturating_add(25))
+        Color32::from_rgb(
+            r.saturating_add(25),
+            g.saturating_add(25),
+            b.saturating_add(25),
+        )
     }
 }
 

@@ -221,12 +221,17 @@ impl ForceLayout {
         }
         let progress = self.iteration as f32 / self.iterations.max(1) as f32;
         let temperature = (self.start_temperature * (1.0 - progress)).max(1.0);
-        for i in 0..n {
-            if self.fixed[i] {
+        for ((position, fixed), push) in self
+            .positions
+            .iter_mut()
+            .zip(&self.fixed)
+            .zip(&displacement)
+        {
+            if *fixed {
                 continue;
             }
-            let [x, y] = self.positions[i];
-            let [mut dx, mut dy] = displacement[i];
+            let [x, y] = *position;
+            let [mut dx, mut dy] = *push;
             dx -= GRAVITY * (x - self.centre[0]);
             dy -= GRAVITY * (y - self.centre[1]);
             let length = (dx * dx + dy * dy).sqrt();
@@ -234,7 +239,7 @@ impl ForceLayout {
                 continue;
             }
             let scale = length.min(temperature) / length;
-            self.positions[i] = [x + dx * scale, y + dy * scale];
+            *position = [x + dx * scale, y + dy * scale];
         }
     }
 }

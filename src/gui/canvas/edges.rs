@@ -4,7 +4,6 @@
 use egui::epaint::{Mesh, PathStroke};
 use egui::{Color32, Painter, Pos2, Rect, Shape, Stroke, Vec2};
 
-use super::camera::Camera;
 use super::scene::{EdgeTarget, Scene, SceneEdge, SceneNode};
 use crate::gui::command::Selection;
 use crate::gui::theme;
@@ -67,7 +66,8 @@ impl EdgeSink {
 
     pub fn circle(&mut self, centre: Pos2, radius: f32, fill: Color32, stroke: Stroke) {
         self.shapes.push(Shape::circle_filled(centre, radius, fill));
-        self.shapes.push(Shape::circle_stroke(centre, radius, stroke));
+        self.shapes
+            .push(Shape::circle_stroke(centre, radius, stroke));
     }
 
     pub fn finish(self, painter: &Painter) {
@@ -150,10 +150,20 @@ pub fn paint_edge(
     };
     let line_end = end - direction * arrow_length * 0.8;
     if look.selected {
-        sink.line(start, end, width + 6.0, theme::faded(theme::selection_color(look.dark), 0.8));
+        sink.line(
+            start,
+            end,
+            width + 6.0,
+            theme::faded(theme::selection_color(look.dark), 0.8),
+        );
     }
     if edge.locked {
-        sink.line(start, line_end, width + 3.0, theme::faded(theme::locked_color(look.dark), opacity));
+        sink.line(
+            start,
+            line_end,
+            width + 3.0,
+            theme::faded(theme::locked_color(look.dark), opacity),
+        );
     }
     match edge.stance {
         Stance::Support => sink.line(start, line_end, width, color),
@@ -162,7 +172,10 @@ pub fn paint_edge(
     if edge.directed {
         let base = end - direction * arrow_length;
         let half_width = arrow_length * 0.55;
-        sink.triangle([end, base + normal * half_width, base - normal * half_width], color);
+        sink.triangle(
+            [end, base + normal * half_width, base - normal * half_width],
+            color,
+        );
     }
     if edge.origin == Origin::Manual && look.zoom > 0.3 {
         // Manual edges carry a small ring at their middle.
@@ -224,7 +237,9 @@ pub fn paint_edges(
         .collect();
     let mut sink = EdgeSink::new(visible_edges.len());
     for i in visible_edges {
-        let Some(edge) = scene.edges.get(i) else { continue };
+        let Some(edge) = scene.edges.get(i) else {
+            continue;
+        };
         let (Some(from_node), Some(to_node)) = (scene.nodes.get(edge.a), scene.nodes.get(edge.b))
         else {
             continue;

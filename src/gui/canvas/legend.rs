@@ -1,8 +1,6 @@
 //! The legend in the canvas corner: what green, red, dashes, rings and shapes mean.
 
-use egui::{
-    Align2, Color32, CornerRadius, FontId, Painter, Pos2, Rect, Stroke, StrokeKind, Vec2,
-};
+use egui::{Align2, Color32, CornerRadius, FontId, Painter, Pos2, Rect, Stroke, StrokeKind, Vec2};
 
 use super::View;
 use super::edges::{EdgeLook, EdgeSink, paint_edge};
@@ -36,22 +34,58 @@ fn rows(view: &View, dark: bool) -> Vec<(Sample, &'static str)> {
     };
     match view {
         View::IssueLens(_) => vec![
-            (Sample::Circle(theme::stance_color(Stance::Support, dark)), "supports the issue"),
-            (Sample::Circle(theme::stance_color(Stance::Oppose, dark)), "opposes the issue"),
+            (
+                Sample::Circle(theme::stance_color(Stance::Support, dark)),
+                "supports the issue",
+            ),
+            (
+                Sample::Circle(theme::stance_color(Stance::Oppose, dark)),
+                "opposes the issue",
+            ),
             (Sample::Circle(theme::no_stance_color(dark)), "no stance"),
-            (edge(Stance::Support, Origin::Extracted, 1.0, false, false), "aligned"),
-            (edge(Stance::Oppose, Origin::Extracted, 1.0, false, false), "opposed"),
-            (edge(Stance::Support, Origin::Manual, 1.0, false, true), "manual"),
+            (
+                edge(Stance::Support, Origin::Extracted, 1.0, false, false),
+                "aligned",
+            ),
+            (
+                edge(Stance::Oppose, Origin::Extracted, 1.0, false, false),
+                "opposed",
+            ),
+            (
+                edge(Stance::Support, Origin::Manual, 1.0, false, true),
+                "manual",
+            ),
             (Sample::Box, "issue"),
         ],
         _ => {
             let mut rows = vec![
-                (edge(Stance::Support, Origin::Extracted, 1.0, false, true), "supports"),
-                (edge(Stance::Oppose, Origin::Extracted, 1.0, false, true), "opposes"),
-                (edge(Stance::Support, Origin::Manual, 1.0, false, true), "manual"),
-                (edge(Stance::Support, Origin::Extracted, 0.2, false, true), "extracted, unsure"),
-                (edge(Stance::Oppose, Origin::Extracted, 1.0, true, true), "locked"),
-                (Sample::Circle(theme::actor_kind_color(crate::stance_map::ActorKind::State, dark)), "actor"),
+                (
+                    edge(Stance::Support, Origin::Extracted, 1.0, false, true),
+                    "supports",
+                ),
+                (
+                    edge(Stance::Oppose, Origin::Extracted, 1.0, false, true),
+                    "opposes",
+                ),
+                (
+                    edge(Stance::Support, Origin::Manual, 1.0, false, true),
+                    "manual",
+                ),
+                (
+                    edge(Stance::Support, Origin::Extracted, 0.2, false, true),
+                    "extracted, unsure",
+                ),
+                (
+                    edge(Stance::Oppose, Origin::Extracted, 1.0, true, true),
+                    "locked",
+                ),
+                (
+                    Sample::Circle(theme::actor_kind_color(
+                        crate::stance_map::ActorKind::State,
+                        dark,
+                    )),
+                    "actor",
+                ),
             ];
             if matches!(view, View::Positions) {
                 rows.push((Sample::Box, "issue"));
@@ -78,7 +112,13 @@ pub fn paint_legend(painter: &Painter, rect: Rect, view: &View, dark: bool) {
     } else {
         Color32::from_gray(190)
     };
-    painter.rect(frame, CornerRadius::same(6), background, Stroke::new(1.0, border), StrokeKind::Inside);
+    painter.rect(
+        frame,
+        CornerRadius::same(6),
+        background,
+        Stroke::new(1.0, border),
+        StrokeKind::Inside,
+    );
     let dummy = |id: &str| SceneNode {
         node: NodeRef::Actor(ActorId::new(id)),
         label: String::new(),
@@ -130,7 +170,12 @@ pub fn paint_legend(painter: &Painter, rect: Rect, view: &View, dark: bool) {
             }
             Sample::Circle(color) => {
                 let centre = Pos2::new(left + SAMPLE_WIDTH / 2.0, y);
-                painter.circle(centre, 6.0, color, Stroke::new(1.0, theme::label_color(dark)));
+                painter.circle(
+                    centre,
+                    6.0,
+                    color,
+                    Stroke::new(1.0, theme::label_color(dark)),
+                );
             }
             Sample::Box => {
                 let rect = Rect::from_center_size(

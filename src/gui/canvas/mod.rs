@@ -91,7 +91,10 @@ enum Drag {
         grab: Vec2,
     },
     /// Shift+drag from an actor: a new edge follows the pointer.
-    Edge { from: usize, pointer: Pos2 },
+    Edge {
+        from: usize,
+        pointer: Pos2,
+    },
     Pan,
 }
 
@@ -143,7 +146,11 @@ impl CanvasState {
         self.request_fit();
         match kind {
             LayoutGraphKind::IssueLens(_) => None,
-            kind => crate::layout::relayout_edit(map, &kind, iterations_for(map.n_actors() + map.n_issues())),
+            kind => crate::layout::relayout_edit(
+                map,
+                &kind,
+                iterations_for(map.n_actors() + map.n_issues()),
+            ),
         }
     }
 
@@ -205,11 +212,10 @@ impl CanvasState {
                     None
                 };
                 saved.or_else(|| {
-                    entry.positions.get(node).map(|&(x, y)| NodeLayout {
-                        x,
-                        y,
-                        pinned: true,
-                    })
+                    entry
+                        .positions
+                        .get(node)
+                        .map(|&(x, y)| NodeLayout { x, y, pinned: true })
                 })
             };
             if graph.nodes.iter().all(|node| known(node).is_some()) {
@@ -244,7 +250,11 @@ impl CanvasState {
 
     /// Where a node is drawn, in layout units: the drag, else the map, else the layout.
     fn place(&self, map: &StanceMap, kind: &LayoutGraphKind, node: &NodeRef) -> Option<Pos2> {
-        if let Some(Drag::Node { node: dragged, world, .. }) = &self.drag
+        if let Some(Drag::Node {
+            node: dragged,
+            world,
+            ..
+        }) = &self.drag
             && dragged == node
         {
             return Some(*world);
@@ -299,7 +309,9 @@ pub fn canvas_ui(
     if laying_out {
         ui.ctx().request_repaint();
     }
-    let scene = Scene::build(map, view, filter, dark, |node| state.place(map, &kind, node));
+    let scene = Scene::build(map, view, filter, dark, |node| {
+        state.place(map, &kind, node)
+    });
     if (state.fit_pending || !state.fitted_once)
         && !laying_out
         && let Some(bounds) = scene.bounds()
@@ -312,7 +324,9 @@ pub fn canvas_ui(
     let mut commands = Vec::new();
     interact(ui, &response, rect, map, view, &scene, state, &mut commands);
     // Interaction may have moved the camera or a node: draw where things are now.
-    let scene = Scene::build(map, view, filter, dark, |node| state.place(map, &kind, node));
+    let scene = Scene::build(map, view, filter, dark, |node| {
+        state.place(map, &kind, node)
+    });
     let screen: Vec<Pos2> = scene
         .nodes
         .iter()
@@ -440,7 +454,9 @@ fn paint(
     });
     let clip = painter.clip_rect();
     for (i, node) in scene.nodes.iter().enumerate() {
-        let Some(&centre) = screen.get(i) else { continue };
+        let Some(&centre) = screen.get(i) else {
+            continue;
+        };
         let reach = node.half_size().max_elem() * zoom + 60.0;
         if !clip.expand(reach).contains(centre) {
             continue;
@@ -500,18 +516,23 @@ fn interact(
             .input(|i| i.pointer.press_origin())
             .or(response.interact_pointer_pos());
         let shift = ui.input(|i| i.modifiers.shift);
-        state.drag = Some(match origin.and_then(|pos| node_at(pos).map(|i| (pos, i))) {
-            Some((pos, i)) => match scene.nodes.get(i) {
-                Some(node) if shift && !node.is_issue() => Drag::Edge { from: i, pointer: pos },
-                Some(node) => Drag::Node {
-                    node: node.node.clone(),
-                    world: node.world,
-                    grab: node.world - world_of(pos),
+        state.drag = Some(
+            match origin.and_then(|pos| node_at(pos).map(|i| (pos, i))) {
+                Some((pos, i)) => match scene.nodes.get(i) {
+                    Some(node) if shift && !node.is_issue() => Drag::Edge {
+                        from: i,
+                        pointer: pos,
+                    },
+                    Some(node) => Drag::Node {
+                        node: node.node.clone(),
+                        world: node.world,
+                        grab: node.world - world_of(pos),
+                    },
+                    None => Drag::Pan,
                 },
                 None => Drag::Pan,
             },
-            None => Drag::Pan,
-        });
+        );
     }
     if response.dragged() || response.drag_stopped() {
         let pointer = response.interact_pointer_pos();
@@ -555,9 +576,10 @@ fn interact(
             }
             Some(Drag::Edge { from, pointer }) => {
                 let target = node_at(pointer);
-                if let (Some(source), Some(target)) =
-                    (scene.nodes.get(from), target.and_then(|t| scene.nodes.get(t)))
-                    && let Some(edit) = new_edge(map, view, &source.node, &target.node)
+                if let (Some(source), Some(target)) = (
+                    scene.nodes.get(from),
+                    target.and_then(|t| scene.nodes.get(t)),
+                ) && let Some(edit) = new_edge(map, view, &source.node, &target.node)
                 {
                     commands.push(Command::Edit(edit));
                 }

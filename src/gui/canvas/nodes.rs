@@ -35,7 +35,10 @@ pub fn paint_node(painter: &Painter, node: &SceneNode, centre: Pos2, look: &Node
     let highlight = if look.selected {
         Some(Stroke::new(3.0, theme::selection_color(look.dark)))
     } else if look.hovered {
-        Some(Stroke::new(2.0, theme::faded(theme::selection_color(look.dark), 0.6)))
+        Some(Stroke::new(
+            2.0,
+            theme::faded(theme::selection_color(look.dark), 0.6),
+        ))
     } else {
         None
     };
@@ -43,7 +46,13 @@ pub fn paint_node(painter: &Painter, node: &SceneNode, centre: Pos2, look: &Node
         let rect = Rect::from_center_size(centre, half * 2.0);
         let radius = CornerRadius::same((8.0 * look.zoom).clamp(1.0, 12.0) as u8);
         let border = theme::faded(theme::issue_stroke(look.dark), look.emphasis);
-        painter.rect(rect, radius, fill, Stroke::new(stroke_width, border), StrokeKind::Inside);
+        painter.rect(
+            rect,
+            radius,
+            fill,
+            Stroke::new(stroke_width, border),
+            StrokeKind::Inside,
+        );
         if let Some(stroke) = highlight {
             painter.rect_stroke(rect.expand(3.0), radius, stroke, StrokeKind::Outside);
         }
@@ -66,7 +75,10 @@ pub fn paint_node(painter: &Painter, node: &SceneNode, centre: Pos2, look: &Node
                 pin,
                 (3.0 * look.zoom).clamp(1.5, 4.0),
                 theme::faded(theme::locked_color(look.dark), look.emphasis),
-                Stroke::new(1.0, theme::faded(theme::canvas_background(look.dark), look.emphasis)),
+                Stroke::new(
+                    1.0,
+                    theme::faded(theme::canvas_background(look.dark), look.emphasis),
+                ),
             );
         }
         if let Some(size) = label_size(look.zoom) {

@@ -9,8 +9,7 @@ use super::{CanvasFilter, View};
 use crate::gui::theme;
 use crate::layout::{self, ACTOR_RADIUS, ISSUE_HALF_HEIGHT, ISSUE_HALF_WIDTH};
 use crate::stance_map::{
-    ActorId, Claim, IssueId, NodeRef, Origin, PairKind, PositionKey, RelationKey, Stance,
-    StanceMap,
+    ActorId, Claim, IssueId, NodeRef, Origin, PairKind, PositionKey, RelationKey, Stance, StanceMap,
 };
 
 /// A node as drawn: where (layout units), how, and whether the filter keeps it bright.
@@ -110,7 +109,9 @@ impl Scene {
             } else {
                 actor.name.clone()
             };
-            builder.actors.insert(actor.id.clone(), builder.scene.nodes.len());
+            builder
+                .actors
+                .insert(actor.id.clone(), builder.scene.nodes.len());
             builder.scene.nodes.push(SceneNode {
                 pinned: map.layout_of(&node).is_some_and(|l| l.pinned),
                 node,
@@ -135,7 +136,9 @@ impl Scene {
             } else {
                 issue.label.clone()
             };
-            builder.issues.insert(issue.id.clone(), builder.scene.nodes.len());
+            builder
+                .issues
+                .insert(issue.id.clone(), builder.scene.nodes.len());
             builder.scene.nodes.push(SceneNode {
                 pinned: map.layout_of(&node).is_some_and(|l| l.pinned),
                 node,
@@ -150,7 +153,10 @@ impl Scene {
             View::Positions => {
                 for position in map.positions() {
                     if !confident(&position.claim)
-                        || filter.issue.as_ref().is_some_and(|only| only != &position.issue)
+                        || filter
+                            .issue
+                            .as_ref()
+                            .is_some_and(|only| only != &position.issue)
                     {
                         continue;
                     }
