@@ -1,0 +1,696 @@
+//! The graph canvas: the positions, relations and issue-lens views of a map, drawn
+//! with egui's `Painter`, with pan, zoom, fit, node dragging, hover highlighting,
+//! selection and Shift+drag to add an edge. It never changes the map itself: it
+//! returns [`Command`]s, and one drag is one `Edit::MoveNode`.
+
+mod camera;
+mod edges;
+mod legend;
+mod nodes;
+mod scene;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use egui::{Align2, FontId, Pos2, Rect, Sense, UiBuilder, Vec2};
+
+pub use camera::Camera;
+use scene::{EdgeTarget, Scene};
+
+use crate::gui::command::{Command, Selection};
+use crate::gui::{matrix, theme};
+use crate::layout::{Anchoring, ForceLayout, LayoutGraph, LayoutGraphKind};
+use crate::stance_map::{
+    Claim, Edit, IssueId, NodeLayout, NodeRef, Origin, Position, Relation, Stance, StanceMap,
+};
+
+/// Which picture of the map the centre panel shows.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum View {
+    /// Actors and issues, joined by positions.
+    Positions,
+    /// Actors, joined by relations.
+    Relations,
+    /// Actors coloured by their stance on one issue, with aligned/opposed edges.
+    IssueLens(IssueId),
+    /// Actors × issues, drawn by [`matrix::matrix_ui`].
+    Matrix,
+}
+
+/// What the canvas shows brightly and what it hides.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CanvasFilter {
+    /// Matches actor names, ids and aliases and issue labels, case-insensitively;
+    /// nodes that do not match are dimmed.
+    pub text: String,
+    /// Only this issue's edges.
+    pub issue: Option<IssueId>,
+    /// Edges below this confidence (0.0..=1.0) are hidden.
+    pub min_confidence: f32,
+}
+
+impl Default for CanvasFilter {
+    fn default() -> Self {
+        Self {
+            text: String::new(),
+            issue: None,
+            min_confidence: 0.0,
+        }
+    }
+}
+
+/// Transient canvas state: camera, computed layouts, the drag in progress, hover.
+/// Never saved.
+#[derive(Default)]
+pub struct CanvasState {
+    camera: Camera,
+    fit_pending: bool,
+    fitted_once: bool,
+    layouts: BTreeMap<LayoutGraphKind, ViewLayout>,
+    drag: Option<Drag>,
+    hovered: Option<usize>,
+    last_kind: Option<LayoutGraphKind>,
+    last_rect: Option<Rect>,
+    last_scene: Scene,
+    last_screen: Vec<Pos2>,
+}
+
+/// Positions the layout computed for one view, and the run still in progress.
+#[derive(Default)]
+struct ViewLayout {
+    positions: BTreeMap<NodeRef, (f32, f32)>,
+    run: Option<ForceLayout>,
+    /// Counts of actors, issues, positions, relations when last checked.
+    signature: Option<[usize; 4]>,
+}
+
+enum Drag {
+    /// Moving a node; `world` is where it is now, `grab` the pointer's offset from it.
+    Node {
+        node: NodeRef,
+        world: Pos2,
+        grab: Vec2,
+    },
+    /// Shift+drag from an actor: a new edge follows the pointer.
+    Edge {
+        from: usize,
+        pointer: Pos2,
+    },
+    Pan,
+}
+
+/// Layout work allowed per frame, in [`ForceLayout::step_cost`] units, so a big map
+/// lays itself out over a few frames instead of freezing one.
+const FRAME_LAYOUT_BUDGET: usize = 4_000_000;
+/// How close (screen points) the pointer must be to an edge to hit it.
+const EDGE_HIT_TOLERANCE: f32 = 6.0;
+
+const CANVAS_HINT: &str = "Drag the background to pan; scroll or pinch to zoom\n\
+    Drag a node to move and pin it\n\
+    Shift+drag from an actor to an issue or actor to add a stance or relation\n\
+    Click a node or edge to select it; hover a node to highlight its neighbours";
+
+impl CanvasState {
+    /// Zoom and pan so every node is visible, on the next frame.
+    pub fn request_fit(&mut self) {
+        self.fit_pending = true;
+    }
+
+    /// Computes positions for the nodes of the last shown view (positions view at
+    /// first) that have none yet, to the end, in this call.
+    pub fn sync_layout(&mut self, map: &StanceMap) {
+        let kind = self.last_kind.clone().unwrap_or(LayoutGraphKind::Positions);
+        self.sync_view(map, &kind, usize::MAX);
+    }
+
+    /// Where `node` was drawn in the last frame, in screen points.
+    pub fn screen_pos(&self, node: &NodeRef) -> Option<Pos2> {
+        let index = self.last_scene.nodes.iter().position(|n| &n.node == node)?;
+        self.last_screen.get(index).copied()
+    }
+
+    pub fn camera(&self) -> Camera {
+        self.camera
+    }
+
+    /// Whether a layout is still being computed over several frames.
+    pub fn is_laying_out(&self) -> bool {
+        self.layouts.values().any(|layout| layout.run.is_some())
+    }
+
+    /// A fresh layout of `view` for every unpinned node, as one undoable edit; also
+    /// forgets computed positions so they are recomputed. `None` for views whose
+    /// layout is not stored in the map (lens, matrix).
+    pub fn relayout(&mut self, map: &StanceMap, view: &View) -> Option<Edit> {
+        let kind = layout_kind(view)?;
+        self.layouts.remove(&kind);
+        self.request_fit();
+        match kind {
+            LayoutGraphKind::IssueLens(_) => None,
+            kind => crate::layout::relayout_edit(
+                map,
+                &kind,
+                iterations_for(map.n_actors() + map.n_issues()),
+            ),
+        }
+    }
+
+    /// Stores computed positions of `view` that the map lacks, as one edit (for
+    /// saving the picture with the map). `None` when there is nothing to store.
+    pub fn computed_layout_edit(&self, map: &StanceMap, view: &View) -> Option<Edit> {
+        let kind = layout_kind(view)?;
+        if matches!(kind, LayoutGraphKind::IssueLens(_)) {
+            return None;
+        }
+        let layout = self.layouts.get(&kind)?;
+        let edits: Vec<Edit> = layout
+            .positions
+            .iter()
+            .filter(|(node, _)| map.contains_node(node) && map.layout_of(node).is_none())
+            .map(|(node, (x, y))| Edit::MoveNode {
+                node: node.clone(),
+                layout: Some(NodeLayout {
+                    x: *x,
+                    y: *y,
+                    pinned: false,
+                }),
+            })
+            .collect();
+        (!edits.is_empty()).then_some(Edit::Batch(edits))
+    }
+
+    /// Advances the layout of `kind` by at most `budget` work; returns whether more
+    /// frames are needed.
+    fn sync_view(&mut self, map: &StanceMap, kind: &LayoutGraphKind, budget: usize) -> bool {
+        let signature = [
+            map.n_actors(),
+            map.n_issues(),
+            map.n_positions(),
+            map.n_relations(),
+        ];
+        let entry = self.layouts.entry(kind.clone()).or_default();
+        if entry.run.is_none() {
+            if entry.signature == Some(signature) {
+                return false;
+            }
+            entry.signature = Some(signature);
+            let graph = LayoutGraph::from_map(map, kind);
+            let lens_issue = match kind {
+                LayoutGraphKind::IssueLens(issue) => Some(NodeRef::Issue(issue.clone())),
+                _ => None,
+            };
+            let known = |node: &NodeRef| -> Option<NodeLayout> {
+                if lens_issue.as_ref() == Some(node) {
+                    return Some(NodeLayout {
+                        x: 0.0,
+                        y: 0.0,
+                        pinned: true,
+                    });
+                }
+                let saved = if lens_issue.is_none() {
+                    map.layout_of(node)
+                } else {
+                    None
+                };
+                saved.or_else(|| {
+                    entry
+                        .positions
+                        .get(node)
+                        .map(|&(x, y)| NodeLayout { x, y, pinned: true })
+                })
+            };
+            if graph.nodes.iter().all(|node| known(node).is_some()) {
+                return false;
+            }
+            let iterations = iterations_for(graph.nodes.len());
+            entry.run = Some(ForceLayout::from_graph(
+                graph,
+                iterations,
+                Anchoring::AllSaved,
+                known,
+            ));
+        }
+        let Some(run) = entry.run.as_mut() else {
+            return false;
+        };
+        let mut spent = 0usize;
+        while run.step() {
+            spent = spent.saturating_add(run.step_cost());
+            if spent >= budget {
+                break;
+            }
+        }
+        if run.is_done() {
+            entry.positions.extend(run.positions());
+            entry.run = None;
+            false
+        } else {
+            true
+        }
+    }
+
+    /// Where a node is drawn, in layout units: the drag, else the map, else the layout.
+    fn place(&self, map: &StanceMap, kind: &LayoutGraphKind, node: &NodeRef) -> Option<Pos2> {
+        if let Some(Drag::Node {
+            node: dragged,
+            world,
+            ..
+        }) = &self.drag
+            && dragged == node
+        {
+            return Some(*world);
+        }
+        if !matches!(kind, LayoutGraphKind::IssueLens(_))
+            && let Some(saved) = map.layout_of(node)
+        {
+            return Some(Pos2::new(saved.x, saved.y));
+        }
+        let (x, y) = self.layouts.get(kind)?.positions.get(node)?;
+        Some(Pos2::new(*x, *y))
+    }
+}
+
+fn layout_kind(view: &View) -> Option<LayoutGraphKind> {
+    match view {
+        View::Positions => Some(LayoutGraphKind::Positions),
+        View::Relations => Some(LayoutGraphKind::Relations),
+        View::IssueLens(issue) => Some(LayoutGraphKind::IssueLens(issue.clone())),
+        View::Matrix => None,
+    }
+}
+
+fn iterations_for(n_nodes: usize) -> usize {
+    match n_nodes {
+        0..=300 => 300,
+        301..=3000 => 150,
+        _ => 60,
+    }
+}
+
+/// Draws `view` of `map` into the remaining space of `ui` and returns what the user asked for.
+pub fn canvas_ui(
+    ui: &mut egui::Ui,
+    map: &StanceMap,
+    view: &View,
+    filter: &CanvasFilter,
+    selection: &Selection,
+    state: &mut CanvasState,
+) -> Vec<Command> {
+    let Some(kind) = layout_kind(view) else {
+        return matrix::matrix_ui(ui, map, filter, selection);
+    };
+    let dark = ui.visuals().dark_mode;
+    let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
+    if state.last_kind.as_ref() != Some(&kind) {
+        state.last_kind = Some(kind.clone());
+        state.fit_pending = true;
+        state.drag = None;
+    }
+    let laying_out = state.sync_view(map, &kind, FRAME_LAYOUT_BUDGET);
+    if laying_out {
+        ui.ctx().request_repaint();
+    }
+    let scene = Scene::build(map, view, filter, dark, |node| {
+        state.place(map, &kind, node)
+    });
+    if (state.fit_pending || !state.fitted_once)
+        && !laying_out
+        && let Some(bounds) = scene.bounds()
+    {
+        state.camera.fit(rect, bounds);
+        state.fit_pending = false;
+        state.fitted_once = true;
+    }
+
+    let mut commands = Vec::new();
+    interact(ui, &response, rect, map, view, &scene, state, &mut commands);
+    // Interaction may have moved the camera or a node: draw where things are now.
+    let scene = Scene::build(map, view, filter, dark, |node| {
+        state.place(map, &kind, node)
+    });
+    let screen: Vec<Pos2> = scene
+        .nodes
+        .iter()
+        .map(|node| state.camera.to_screen(rect, node.world))
+        .collect();
+
+    let painter = ui.painter_at(rect);
+    painter.rect_filled(rect, 0.0, theme::canvas_background(dark));
+    paint(&painter, &scene, &screen, selection, state, dark);
+    if let Some(Drag::Edge { from, pointer }) = &state.drag
+        && let Some(start) = screen.get(*from)
+    {
+        painter.arrow(
+            *start,
+            *pointer - *start,
+            egui::Stroke::new(2.0, theme::selection_color(dark)),
+        );
+    }
+    legend::paint_legend(&painter, rect, view, dark);
+    if laying_out {
+        painter.text(
+            rect.center(),
+            Align2::CENTER_CENTER,
+            "Laying out…",
+            FontId::proportional(16.0),
+            theme::label_color(dark),
+        );
+    } else if scene.nodes.is_empty() {
+        painter.text(
+            rect.center(),
+            Align2::CENTER_CENTER,
+            "Nothing to show in this view",
+            FontId::proportional(14.0),
+            theme::label_color(dark),
+        );
+    }
+    toolbar_ui(ui, rect, state, &mut commands);
+
+    if state.drag.is_none() {
+        let hint = hover_text(map, &scene, state, rect, &response);
+        if let Some(text) = hint {
+            response.on_hover_text_at_pointer(text);
+        }
+    }
+    state.last_rect = Some(rect);
+    state.last_scene = scene;
+    state.last_screen = screen;
+    commands
+}
+
+/// Fit and relayout buttons over the canvas's top right corner.
+fn toolbar_ui(ui: &mut egui::Ui, rect: Rect, state: &mut CanvasState, commands: &mut Vec<Command>) {
+    let bar = Rect::from_min_max(
+        Pos2::new(rect.right() - 200.0, rect.top() + 6.0),
+        Pos2::new(rect.right() - 6.0, rect.top() + 30.0),
+    );
+    ui.scope_builder(UiBuilder::new().max_rect(bar), |ui| {
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            ui.label("?").on_hover_text(CANVAS_HINT);
+            if ui
+                .button("Relayout")
+                .on_hover_text("Lay out the nodes that are not pinned again")
+                .clicked()
+            {
+                commands.push(Command::Relayout);
+            }
+            if ui
+                .button("Fit")
+                .on_hover_text("Zoom and pan so every node is visible (F)")
+                .clicked()
+            {
+                state.request_fit();
+            }
+        });
+    });
+}
+
+fn paint(
+    painter: &egui::Painter,
+    scene: &Scene,
+    screen: &[Pos2],
+    selection: &Selection,
+    state: &CanvasState,
+    dark: bool,
+) {
+    let zoom = state.camera.zoom;
+    let hovered = state.hovered.filter(|_| state.drag.is_none());
+    let neighbours: Option<BTreeSet<usize>> = hovered.map(|h| {
+        scene
+            .edges
+            .iter()
+            .filter_map(|edge| {
+                if edge.a == h {
+                    Some(edge.b)
+                } else if edge.b == h {
+                    Some(edge.a)
+                } else {
+                    None
+                }
+            })
+            .chain(std::iter::once(h))
+            .collect()
+    });
+    let pairs: BTreeSet<(usize, usize)> = scene
+        .edges
+        .iter()
+        .filter(|edge| edge.directed)
+        .map(|edge| (edge.a, edge.b))
+        .collect();
+    edges::paint_edges(painter, scene, screen, |_, edge| {
+        let mut emphasis = if edge.matches { 1.0 } else { 0.2 };
+        if let Some(h) = hovered
+            && edge.a != h
+            && edge.b != h
+        {
+            emphasis *= 0.15;
+        }
+        edges::EdgeLook {
+            dark,
+            zoom,
+            emphasis,
+            selected: edges::is_selected(edge, selection),
+            has_reverse: edge.directed && pairs.contains(&(edge.b, edge.a)),
+        }
+    });
+    let clip = painter.clip_rect();
+    for (i, node) in scene.nodes.iter().enumerate() {
+        let Some(&centre) = screen.get(i) else {
+            continue;
+        };
+        let reach = node.half_size().max_elem() * zoom + 60.0;
+        if !clip.expand(reach).contains(centre) {
+            continue;
+        }
+        let mut emphasis = if node.matches { 1.0 } else { 0.25 };
+        if let Some(neighbours) = &neighbours
+            && !neighbours.contains(&i)
+        {
+            emphasis *= 0.3;
+        }
+        let selected = match (selection, &node.node) {
+            (Selection::Actor(id), NodeRef::Actor(node_id)) => id == node_id,
+            (Selection::Issue(id), NodeRef::Issue(node_id)) => id == node_id,
+            _ => false,
+        };
+        let look = nodes::NodeLook {
+            dark,
+            zoom,
+            emphasis,
+            selected,
+            hovered: hovered == Some(i),
+        };
+        nodes::paint_node(painter, node, centre, &look);
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn interact(
+    ui: &egui::Ui,
+    response: &egui::Response,
+    rect: Rect,
+    map: &StanceMap,
+    view: &View,
+    scene: &Scene,
+    state: &mut CanvasState,
+    commands: &mut Vec<Command>,
+) {
+    let camera = state.camera;
+    let world_of = |pos: Pos2| camera.to_world(rect, pos);
+    let node_at = |pos: Pos2| scene.node_at(world_of(pos), 2.0 / camera.zoom);
+
+    state.hovered = response.hover_pos().and_then(node_at);
+
+    if response.hovered() {
+        let (pinch, scroll, pointer) =
+            ui.input(|i| (i.zoom_delta(), i.smooth_scroll_delta, i.pointer.hover_pos()));
+        let factor = pinch * (scroll.y * 0.002).exp();
+        if (factor - 1.0).abs() > 1e-4 {
+            state
+                .camera
+                .zoom_at(rect, pointer.unwrap_or(rect.center()), factor);
+        }
+    }
+
+    if response.drag_started() {
+        let origin = ui
+            .input(|i| i.pointer.press_origin())
+            .or(response.interact_pointer_pos());
+        let shift = ui.input(|i| i.modifiers.shift);
+        state.drag = Some(
+            match origin.and_then(|pos| node_at(pos).map(|i| (pos, i))) {
+                Some((pos, i)) => match scene.nodes.get(i) {
+                    Some(node) if shift && !node.is_issue() => Drag::Edge {
+                        from: i,
+                        pointer: pos,
+                    },
+                    Some(node) => Drag::Node {
+                        node: node.node.clone(),
+                        world: node.world,
+                        grab: node.world - world_of(pos),
+                    },
+                    None => Drag::Pan,
+                },
+                None => Drag::Pan,
+            },
+        );
+    }
+    if response.dragged() || response.drag_stopped() {
+        let pointer = response.interact_pointer_pos();
+        match &mut state.drag {
+            Some(Drag::Node { world, grab, .. }) => {
+                if let Some(pointer) = pointer {
+                    *world = state.camera.to_world(rect, pointer) + *grab;
+                }
+            }
+            Some(Drag::Edge { pointer: end, .. }) => {
+                if let Some(pointer) = pointer {
+                    *end = pointer;
+                }
+            }
+            Some(Drag::Pan) => state.camera.pan(response.drag_delta()),
+            None => {}
+        }
+    }
+    if response.drag_stopped() {
+        match state.drag.take() {
+            Some(Drag::Node { node, world, .. }) => {
+                if let View::IssueLens(issue) = view {
+                    // The lens is its own picture: a drag there moves only the picture.
+                    let kind = LayoutGraphKind::IssueLens(issue.clone());
+                    state
+                        .layouts
+                        .entry(kind)
+                        .or_default()
+                        .positions
+                        .insert(node, (world.x, world.y));
+                } else if world.x.is_finite() && world.y.is_finite() {
+                    commands.push(Command::Edit(Edit::MoveNode {
+                        node,
+                        layout: Some(NodeLayout {
+                            x: world.x,
+                            y: world.y,
+                            pinned: true,
+                        }),
+                    }));
+                }
+            }
+            Some(Drag::Edge { from, pointer }) => {
+                let target = node_at(pointer);
+                if let (Some(source), Some(target)) = (
+                    scene.nodes.get(from),
+                    target.and_then(|t| scene.nodes.get(t)),
+                ) && let Some(edit) = new_edge(map, view, &source.node, &target.node)
+                {
+                    commands.push(Command::Edit(edit));
+                }
+            }
+            Some(Drag::Pan) | None => {}
+        }
+    }
+
+    if response.clicked()
+        && let Some(pos) = response.interact_pointer_pos()
+    {
+        let selection = if let Some(node) = node_at(pos).and_then(|i| scene.nodes.get(i)) {
+            match &node.node {
+                NodeRef::Actor(id) => Selection::Actor(id.clone()),
+                NodeRef::Issue(id) => Selection::Issue(id.clone()),
+            }
+        } else {
+            let hit = scene
+                .edge_at(world_of(pos), EDGE_HIT_TOLERANCE / camera.zoom)
+                .and_then(|i| scene.edges.get(i));
+            match hit.map(|edge| &edge.target) {
+                Some(EdgeTarget::Position(key)) => Selection::Position(key.clone()),
+                Some(EdgeTarget::Relation(key)) => Selection::Relation(key.clone()),
+                Some(EdgeTarget::Pair) | None => Selection::Nothing,
+            }
+        };
+        commands.push(Command::Select(selection));
+    }
+}
+
+/// The edit a Shift+drag from `source` to `target` asks for: a manual support
+/// stance (actor → issue) or relation (actor → actor; scoped to the lens issue).
+fn new_edge(map: &StanceMap, view: &View, source: &NodeRef, target: &NodeRef) -> Option<Edit> {
+    let NodeRef::Actor(actor) = source else {
+        return None;
+    };
+    let claim = Claim::new(Stance::Support, Origin::Manual);
+    match target {
+        NodeRef::Issue(issue) => Some(Edit::AddPosition(Position {
+            actor: actor.clone(),
+            issue: issue.clone(),
+            claim,
+        })),
+        NodeRef::Actor(other) if other != actor && map.actor(other).is_some() => {
+            Some(Edit::AddRelation(Relation {
+                source: actor.clone(),
+                target: other.clone(),
+                issue: match view {
+                    View::IssueLens(issue) => Some(issue.clone()),
+                    _ => None,
+                },
+                claim,
+            }))
+        }
+        NodeRef::Actor(_) => None,
+    }
+}
+
+/// A tooltip for what the pointer is over: a node's stances, or an edge's claim.
+fn hover_text(
+    map: &StanceMap,
+    scene: &Scene,
+    state: &CanvasState,
+    rect: Rect,
+    response: &egui::Response,
+) -> Option<String> {
+    let pointer = response.hover_pos()?;
+    if let Some(node) = state.hovered.and_then(|i| scene.nodes.get(i)) {
+        return Some(match &node.node {
+            NodeRef::Actor(id) => {
+                let n_positions = map.positions_of_actor(id).count();
+                let n_relations = map.relations_of_actor(id).len();
+                format!(
+                    "{}: {n_positions} stances, {n_relations} relations\nClick to select, drag to move, Shift+drag to add an edge",
+                    node.label
+                )
+            }
+            NodeRef::Issue(id) => {
+                let positions = map.positions_on_issue(id);
+                let support = positions
+                    .iter()
+                    .filter(|p| p.claim.stance == Stance::Support)
+                    .count();
+                format!(
+                    "{}: {support} support, {} oppose\nClick to select, drag to move",
+                    node.label,
+                    positions.len() - support
+                )
+            }
+        });
+    }
+    let world = state.camera.to_world(rect, pointer);
+    let edge = scene
+        .edge_at(world, EDGE_HIT_TOLERANCE / state.camera.zoom)
+        .and_then(|i| scene.edges.get(i))?;
+    let (from, to) = (scene.nodes.get(edge.a)?, scene.nodes.get(edge.b)?);
+    let verb = match (edge.stance, &edge.target) {
+        (Stance::Support, EdgeTarget::Pair) => "is aligned with",
+        (Stance::Oppose, EdgeTarget::Pair) => "is opposed to",
+        (Stance::Support, _) => "supports",
+        (Stance::Oppose, _) => "opposes",
+    };
+    let mut text = format!("{} {verb} {}", from.label, to.label);
+    if edge.target != EdgeTarget::Pair {
+        text.push_str(&format!(
+            "\n{}, strength {:.1}, confidence {:.1}{}\nClick to select",
+            edge.origin.as_str(),
+            edge.strength,
+            edge.confidence,
+            if edge.locked { ", locked" } else { "" }
+        ));
+    }
+    Some(text)
+}

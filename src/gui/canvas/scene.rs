@@ -1,0 +1,321 @@
+//! What one frame of the canvas shows: nodes with their places and looks, and edges
+//! between them, built from the map, the view and the filter. Hit tests work on it.
+
+use std::collections::BTreeMap;
+
+use egui::{Color32, Pos2, Rect, Vec2};
+
+use super::{CanvasFilter, View};
+use crate::gui::theme;
+use crate::layout::{self, ACTOR_RADIUS, ISSUE_HALF_HEIGHT, ISSUE_HALF_WIDTH};
+use crate::stance_map::{
+    ActorId, Claim, IssueId, NodeRef, Origin, PairKind, PositionKey, RelationKey, Stance, StanceMap,
+};
+
+/// A node as drawn: where (layout units), how, and whether the filter keeps it bright.
+#[derive(Clone, Debug)]
+pub struct SceneNode {
+    pub node: NodeRef,
+    pub label: String,
+    pub world: Pos2,
+    pub fill: Color32,
+    pub pinned: bool,
+    pub matches: bool,
+}
+
+impl SceneNode {
+    pub fn is_issue(&self) -> bool {
+        matches!(self.node, NodeRef::Issue(_))
+    }
+
+    /// Half size of the node's shape (not its label), in layout units.
+    pub fn half_size(&self) -> Vec2 {
+        if self.is_issue() {
+            Vec2::new(ISSUE_HALF_WIDTH, ISSUE_HALF_HEIGHT)
+        } else {
+            Vec2::splat(ACTOR_RADIUS)
+        }
+    }
+}
+
+/// What clicking an edge selects.
+#[derive(Clone, Debug, PartialEq)]
+pub enum EdgeTarget {
+    Position(PositionKey),
+    Relation(RelationKey),
+    /// An aligned/opposed pair in the issue lens; derived, so nothing to select.
+    Pair,
+}
+
+#[derive(Clone, Debug)]
+pub struct SceneEdge {
+    /// Indices into [`Scene::nodes`]; the arrow points at `b`.
+    pub a: usize,
+    pub b: usize,
+    pub target: EdgeTarget,
+    pub stance: Stance,
+    pub strength: f32,
+    pub confidence: f32,
+    pub origin: Origin,
+    pub locked: bool,
+    pub directed: bool,
+    pub matches: bool,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Scene {
+    pub nodes: Vec<SceneNode>,
+    pub edges: Vec<SceneEdge>,
+}
+
+impl Scene {
+    /// Builds the scene; `place` gives a node's layout position (None: not placed yet).
+    pub fn build(
+        map: &StanceMap,
+        view: &View,
+        filter: &CanvasFilter,
+        dark: bool,
+        place: impl Fn(&NodeRef) -> Option<Pos2>,
+    ) -> Self {
+        let mut builder = Builder {
+            scene: Scene::default(),
+            actors: BTreeMap::new(),
+            issues: BTreeMap::new(),
+        };
+        let text = filter.text.trim().to_lowercase();
+        let lens_issue = match view {
+            View::IssueLens(issue) => Some(issue),
+            _ => None,
+        };
+        for actor in map.actors() {
+            let node = NodeRef::Actor(actor.id.clone());
+            let Some(world) = place(&node) else { continue };
+            let matches = text.is_empty()
+                || actor.name.to_lowercase().contains(&text)
+                || actor.id.as_str().to_lowercase().contains(&text)
+                || actor
+                    .aliases
+                    .iter()
+                    .any(|alias| alias.to_lowercase().contains(&text));
+            let fill = match lens_issue {
+                Some(issue) => match map.stance_of(&actor.id, issue) {
+                    Some(stance) => theme::stance_color(stance, dark),
+                    None => theme::no_stance_color(dark),
+                },
+                None => theme::actor_color(actor, dark),
+            };
+            let label = if actor.name.is_empty() {
+                actor.id.to_string()
+            } else {
+                actor.name.clone()
+            };
+            builder
+                .actors
+                .insert(actor.id.clone(), builder.scene.nodes.len());
+            builder.scene.nodes.push(SceneNode {
+                pinned: map.layout_of(&node).is_some_and(|l| l.pinned),
+                node,
+                label,
+                world,
+                fill,
+                matches,
+            });
+        }
+        let show_issue = |id: &IssueId| match view {
+            View::Positions => true,
+            View::IssueLens(issue) => issue == id,
+            View::Relations | View::Matrix => false,
+        };
+        for issue in map.issues().filter(|issue| show_issue(&issue.id)) {
+            let node = NodeRef::Issue(issue.id.clone());
+            let Some(world) = place(&node) else { continue };
+            let matches = (text.is_empty() || issue.label.to_lowercase().contains(&text))
+                && filter.issue.as_ref().is_none_or(|only| only == &issue.id);
+            let label = if issue.label.is_empty() {
+                issue.id.to_string()
+            } else {
+                issue.label.clone()
+            };
+            builder
+                .issues
+                .insert(issue.id.clone(), builder.scene.nodes.len());
+            builder.scene.nodes.push(SceneNode {
+                pinned: map.layout_of(&node).is_some_and(|l| l.pinned),
+                node,
+                label,
+                world,
+                fill: theme::issue_fill(dark),
+                matches,
+            });
+        }
+        let confident = |claim: &Claim| claim.confidence >= filter.min_confidence;
+        match view {
+            View::Positions => {
+                for position in map.positions() {
+                    if !confident(&position.claim)
+                        || filter
+                            .issue
+                            .as_ref()
+                            .is_some_and(|only| only != &position.issue)
+                    {
+                        continue;
+                    }
+                    builder.position(&position.actor, &position.issue, &position.claim);
+                }
+            }
+            View::Relations => {
+                for relation in map.relations() {
+                    let in_scope = match (&filter.issue, &relation.issue) {
+                        (Some(only), Some(scope)) => only == scope,
+                        _ => true,
+                    };
+                    if confident(&relation.claim) && in_scope {
+                        builder.relation(relation.key(), &relation.claim);
+                    }
+                }
+            }
+            View::IssueLens(issue) => {
+                let positions = map.positions_on_issue(issue);
+                for position in &positions {
+                    if confident(&position.claim) {
+                        builder.position(&position.actor, &position.issue, &position.claim);
+                    }
+                }
+                let (pairs, relations) = layout::lens_pairs(map, issue, positions.len());
+                for pair in pairs {
+                    let stance = match pair.kind {
+                        PairKind::Aligned => Stance::Support,
+                        PairKind::Opposed => Stance::Oppose,
+                    };
+                    builder.pair(&pair.a, &pair.b, stance);
+                }
+                for relation in relations {
+                    if confident(&relation.claim) {
+                        builder.relation(relation.key(), &relation.claim);
+                    }
+                }
+            }
+            View::Matrix => {}
+        }
+        builder.scene
+    }
+
+    /// The topmost node under `world` (issues are drawn above actors).
+    pub fn node_at(&self, world: Pos2, slack: f32) -> Option<usize> {
+        self.nodes
+            .iter()
+            .enumerate()
+            .rev()
+            .filter(|(_, node)| {
+                let half = node.half_size() + Vec2::splat(slack);
+                if node.is_issue() {
+                    Rect::from_center_size(node.world, half * 2.0).contains(world)
+                } else {
+                    node.world.distance(world) <= half.x
+                }
+            })
+            .map(|(i, _)| i)
+            .min_by(|a, b| {
+                let da = self.nodes[*a].world.distance_sq(world);
+                let db = self.nodes[*b].world.distance_sq(world);
+                da.total_cmp(&db)
+            })
+    }
+
+    /// The nearest edge whose segment passes within `tolerance` (layout units) of `world`.
+    pub fn edge_at(&self, world: Pos2, tolerance: f32) -> Option<usize> {
+        self.edges
+            .iter()
+            .enumerate()
+            .filter_map(|(i, edge)| {
+                let a = self.nodes.get(edge.a)?.world;
+                let b = self.nodes.get(edge.b)?.world;
+                let distance = distance_to_segment(world, a, b);
+                (distance <= tolerance).then_some((i, distance))
+            })
+            .min_by(|x, y| x.1.total_cmp(&y.1))
+            .map(|(i, _)| i)
+    }
+
+    /// The box holding every node and its label, in layout units.
+    pub fn bounds(&self) -> Option<Rect> {
+        let mut nodes = self.nodes.iter();
+        let first = nodes.next()?;
+        let extent = |node: &SceneNode| {
+            let (w, h) = layout::node_extent(&node.node);
+            Rect::from_center_size(node.world, Vec2::new(w, h) * 2.0)
+        };
+        Some(nodes.fold(extent(first), |acc, node| acc.union(extent(node))))
+    }
+}
+
+pub fn distance_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
+    let ab = b - a;
+    let length_sq = ab.length_sq();
+    if length_sq <= f32::EPSILON {
+        return p.distance(a);
+    }
+    let t = ((p - a).dot(ab) / length_sq).clamp(0.0, 1.0);
+    p.distance(a + ab * t)
+}
+
+struct Builder {
+    scene: Scene,
+    actors: BTreeMap<ActorId, usize>,
+    issues: BTreeMap<IssueId, usize>,
+}
+
+impl Builder {
+    fn position(&mut self, actor: &ActorId, issue: &IssueId, claim: &Claim) {
+        let (Some(&a), Some(&b)) = (self.actors.get(actor), self.issues.get(issue)) else {
+            return;
+        };
+        let target = EdgeTarget::Position(PositionKey {
+            actor: actor.clone(),
+            issue: issue.clone(),
+        });
+        self.push(a, b, target, claim, true);
+    }
+
+    fn relation(&mut self, key: RelationKey, claim: &Claim) {
+        let (Some(&a), Some(&b)) = (self.actors.get(&key.source), self.actors.get(&key.target))
+        else {
+            return;
+        };
+        self.push(a, b, EdgeTarget::Relation(key), claim, true);
+    }
+
+    fn pair(&mut self, a: &ActorId, b: &ActorId, stance: Stance) {
+        let (Some(&a), Some(&b)) = (self.actors.get(a), self.actors.get(b)) else {
+            return;
+        };
+        let mut claim = Claim::new(stance, Origin::Extracted);
+        claim.strength = 0.3;
+        self.push(a, b, EdgeTarget::Pair, &claim, false);
+    }
+
+    fn push(&mut self, a: usize, b: usize, target: EdgeTarget, claim: &Claim, directed: bool) {
+        let matches = self.scene.nodes.get(a).is_some_and(|n| n.matches)
+            && self.scene.nodes.get(b).is_some_and(|n| n.matches);
+        self.scene.edges.push(SceneEdge {
+            a,
+            b,
+            target,
+            stance: claim.stance,
+            strength: finite_unit(claim.strength),
+            confidence: finite_unit(claim.confidence),
+            origin: claim.origin,
+            locked: claim.locked,
+            directed,
+            matches,
+        });
+    }
+}
+
+fn finite_unit(value: f32) -> f32 {
+    if value.is_finite() {
+        value.clamp(0.0, 1.0)
+    } else {
+        1.0
+    }
+}

@@ -1,0 +1,308 @@
+//! The matrix view: actors × issues, each cell coloured by the actor's stance on the
+//! issue. Clicking a cell cycles none → support → oppose → none through `Edit`s;
+//! clicking a header selects the actor or issue.
+
+use egui::text::{LayoutJob, TextWrapping};
+use egui::{
+    Align2, CornerRadius, FontId, Pos2, Rect, Role, ScrollArea, Sense, Stroke, StrokeKind, Vec2,
+    WidgetInfo,
+};
+
+use crate::gui::canvas::CanvasFilter;
+use crate::gui::command::{Command, Selection};
+use crate::gui::theme;
+use crate::stance_map::{
+    Actor, Claim, Edit, Issue, Origin, Position, PositionKey, Stance, StanceMap,
+};
+
+const ROW_HEADER_WIDTH: f32 = 150.0;
+const COLUMN_HEADER_HEIGHT: f32 = 64.0;
+const CELL_WIDTH: f32 = 120.0;
+const CELL_HEIGHT: f32 = 28.0;
+
+/// Draws the matrix and returns the edits and selections the user asked for.
+pub fn matrix_ui(
+    ui: &mut egui::Ui,
+    map: &StanceMap,
+    filter: &CanvasFilter,
+    selection: &Selection,
+) -> Vec<Command> {
+    let dark = ui.visuals().dark_mode;
+    let (actors, issues) = rows_and_columns(map, filter);
+    let mut commands = Vec::new();
+    if actors.is_empty() || issues.is_empty() {
+        ui.label("The matrix needs at least one actor and one issue");
+        return commands;
+    }
+    let total = Vec2::new(
+        ROW_HEADER_WIDTH + CELL_WIDTH * issues.len() as f32,
+        COLUMN_HEADER_HEIGHT + CELL_HEIGHT * actors.len() as f32,
+    );
+    ScrollArea::both()
+        .id_salt("stance_matrix")
+        .auto_shrink([false, false])
+        .show_viewport(ui, |ui, viewport| {
+            let (area, _) = ui.allocate_exact_size(total, Sense::hover());
+            let origin = area.min;
+            let painter = ui.painter();
+            // Only the rows and columns in view are laid out: big maps stay fast.
+            let first_row = ((viewport.top() - COLUMN_HEADER_HEIGHT) / CELL_HEIGHT)
+                .floor()
+                .max(0.0) as usize;
+            let last_row = (((viewport.bottom() - COLUMN_HEADER_HEIGHT) / CELL_HEIGHT)
+                .ceil()
+                .max(0.0) as usize)
+                .min(actors.len());
+            let first_column = ((viewport.left() - ROW_HEADER_WIDTH) / CELL_WIDTH)
+                .floor()
+                .max(0.0) as usize;
+            let last_column = (((viewport.right() - ROW_HEADER_WIDTH) / CELL_WIDTH)
+                .ceil()
+                .max(0.0) as usize)
+                .min(issues.len());
+
+            for (column, issue) in issues
+                .iter()
+                .enumerate()
+                .take(last_column)
+                .skip(first_column)
+            {
+                let rect = Rect::from_min_size(
+                    origin + Vec2::new(ROW_HEADER_WIDTH + CELL_WIDTH * column as f32, 0.0),
+                    Vec2::new(CELL_WIDTH, COLUMN_HEADER_HEIGHT),
+                );
+                let selected = matches!(selection, Selection::Issue(id) if id == &issue.id);
+                let response = ui
+                    .interact(
+                        rect,
+                        ui.make_persistent_id(("matrix_issue", &issue.id)),
+                        Sense::click(),
+                    )
+                    .on_hover_text(format!("{}\nClick to select this issue", issue.label));
+                response.widget_info(|| WidgetInfo::labeled(Role::Button, true, &issue.label));
+                header(
+                    painter,
+                    rect,
+                    &issue.label,
+                    selected || response.hovered(),
+                    dark,
+                    true,
+                );
+                if response.clicked() {
+                    commands.push(Command::Select(Selection::Issue(issue.id.clone())));
+                }
+            }
+            for (row, actor) in actors.iter().enumerate().take(last_row).skip(first_row) {
+                let y = COLUMN_HEADER_HEIGHT + CELL_HEIGHT * row as f32;
+                let rect = Rect::from_min_size(
+                    origin + Vec2::new(0.0, y),
+                    Vec2::new(ROW_HEADER_WIDTH, CELL_HEIGHT),
+                );
+                let selected = matches!(selection, Selection::Actor(id) if id == &actor.id);
+                let response = ui
+                    .interact(
+                        rect,
+                        ui.make_persistent_id(("matrix_actor", &actor.id)),
+                        Sense::click(),
+                    )
+                    .on_hover_text(format!("{}\nClick to select this actor", actor.name));
+                response.widget_info(|| WidgetInfo::labeled(Role::Button, true, &actor.name));
+                header(
+                    painter,
+                    rect,
+                    &actor.name,
+                    selected || response.hovered(),
+                    dark,
+                    false,
+                );
+                if response.clicked() {
+                    commands.push(Command::Select(Selection::Actor(actor.id.clone())));
+                }
+                for (column, issue) in issues
+                    .iter()
+                    .enumerate()
+                    .take(last_column)
+                    .skip(first_column)
+                {
+                    let rect = Rect::from_min_size(
+                        origin + Vec2::new(ROW_HEADER_WIDTH + CELL_WIDTH * column as f32, y),
+                        Vec2::new(CELL_WIDTH, CELL_HEIGHT),
+                    );
+                    if let Some(command) =
+                        cell_ui(ui, rect, map, actor, issue, filter, selection, dark)
+                    {
+                        commands.push(command);
+                    }
+                }
+            }
+        });
+    commands
+}
+
+/// The actors (rows) and issues (columns) the filter keeps. A text that matches no
+/// actor (or no issue) leaves that axis whole, so "Crimea" shows every actor's stance
+/// on the Crimea issue.
+fn rows_and_columns<'a>(
+    map: &'a StanceMap,
+    filter: &CanvasFilter,
+) -> (Vec<&'a Actor>, Vec<&'a Issue>) {
+    let text = filter.text.trim().to_lowercase();
+    let actor_matches = |actor: &Actor| {
+        actor.name.to_lowercase().contains(&text)
+            || actor.id.as_str().to_lowercase().contains(&text)
+            || actor
+                .aliases
+                .iter()
+                .any(|alias| alias.to_lowercase().contains(&text))
+    };
+    let mut actors: Vec<&Actor> = map.actors().filter(|actor| actor_matches(actor)).collect();
+    if actors.is_empty() {
+        actors = map.actors().collect();
+    }
+    let in_scope = |issue: &Issue| filter.issue.as_ref().is_none_or(|only| only == &issue.id);
+    let mut issues: Vec<&Issue> = map
+        .issues()
+        .filter(|issue| in_scope(issue) && issue.label.to_lowercase().contains(&text))
+        .collect();
+    if issues.is_empty() {
+        issues = map.issues().filter(|issue| in_scope(issue)).collect();
+    }
+    (actors, issues)
+}
+
+fn header(
+    painter: &egui::Painter,
+    rect: Rect,
+    text: &str,
+    highlighted: bool,
+    dark: bool,
+    wrap: bool,
+) {
+    if highlighted {
+        painter.rect_filled(
+            rect.shrink(1.0),
+            CornerRadius::same(3),
+            theme::faded(theme::selection_color(dark), 0.25),
+        );
+    }
+    let color = theme::label_color(dark);
+    let width = rect.width() - 8.0;
+    let mut job = LayoutJob::simple(text.to_owned(), FontId::proportional(13.0), color, width);
+    job.wrap = TextWrapping {
+        max_width: width,
+        max_rows: if wrap { 3 } else { 1 },
+        break_anywhere: false,
+        overflow_character: Some('…'),
+    };
+    let galley = painter.layout_job(job);
+    let pos = if wrap {
+        // Column headers sit on the cells, centred.
+        Pos2::new(
+            rect.center().x - galley.size().x / 2.0,
+            rect.bottom() - galley.size().y - 4.0,
+        )
+    } else {
+        Pos2::new(rect.left() + 6.0, rect.center().y - galley.size().y / 2.0)
+    };
+    painter.galley(pos, galley, color);
+}
+
+/// One cell: paint it, explain it on hover, cycle it on click.
+#[allow(clippy::too_many_arguments)]
+fn cell_ui(
+    ui: &egui::Ui,
+    rect: Rect,
+    map: &StanceMap,
+    actor: &Actor,
+    issue: &Issue,
+    filter: &CanvasFilter,
+    selection: &Selection,
+    dark: bool,
+) -> Option<Command> {
+    let key = PositionKey {
+        actor: actor.id.clone(),
+        issue: issue.id.clone(),
+    };
+    let position = map.position(&key);
+    let stance_name = position.map_or("no stance", |p| p.claim.stance.as_str());
+    let response = ui.interact(
+        rect,
+        ui.make_persistent_id(("matrix_cell", &key)),
+        Sense::click(),
+    );
+    let label = format!("{} on {}: {stance_name}", actor.name, issue.label);
+    response.widget_info(|| WidgetInfo::labeled(Role::Button, true, &label));
+    let painter = ui.painter();
+    let cell = rect.shrink(2.0);
+    let background = if dark {
+        egui::Color32::from_gray(40)
+    } else {
+        egui::Color32::from_gray(235)
+    };
+    painter.rect_filled(cell, CornerRadius::same(3), background);
+    if let Some(position) = position {
+        let claim = &position.claim;
+        let mut opacity = if claim.origin == Origin::Extracted {
+            0.35 + 0.65 * claim.confidence.clamp(0.0, 1.0)
+        } else {
+            1.0
+        };
+        if claim.confidence < filter.min_confidence {
+            opacity *= 0.3;
+        }
+        painter.rect_filled(
+            cell,
+            CornerRadius::same(3),
+            theme::faded(theme::stance_color(claim.stance, dark), opacity),
+        );
+        let mut text = claim.stance.as_str().to_owned();
+        if claim.origin == Origin::Manual {
+            text.push_str(" · manual");
+        }
+        if claim.locked {
+            text.push_str(" · locked");
+        }
+        painter.text(
+            cell.center(),
+            Align2::CENTER_CENTER,
+            text,
+            FontId::proportional(12.0),
+            egui::Color32::WHITE,
+        );
+    }
+    let selected = matches!(selection, Selection::Position(selected) if selected == &key);
+    if selected || response.hovered() {
+        let stroke = Stroke::new(
+            if selected { 2.5 } else { 1.5 },
+            theme::selection_color(dark),
+        );
+        painter.rect_stroke(cell, CornerRadius::same(3), stroke, StrokeKind::Outside);
+    }
+    let evidence = position.map_or(0, |p| p.claim.evidence.len());
+    let response = response.on_hover_text(format!(
+        "{label}\n{evidence} evidence sentence{}\nClick to cycle: none → support → oppose → none",
+        if evidence == 1 { "" } else { "s" }
+    ));
+    response
+        .clicked()
+        .then(|| Command::Edit(cycle_edit(map, &key)))
+}
+
+/// The edit one click on a cell makes: none → support → oppose → none. What the
+/// analyst sets by hand is manual.
+pub fn cycle_edit(map: &StanceMap, key: &PositionKey) -> Edit {
+    match map.position(key) {
+        None => Edit::AddPosition(Position {
+            actor: key.actor.clone(),
+            issue: key.issue.clone(),
+            claim: Claim::new(Stance::Support, Origin::Manual),
+        }),
+        Some(position) if position.claim.stance == Stance::Support => {
+            let mut flipped = position.clone();
+            flipped.claim.stance = Stance::Oppose;
+            flipped.claim.origin = Origin::Manual;
+            Edit::UpdatePosition(flipped)
+        }
+        Some(_) => Edit::RemovePosition(key.clone()),
+    }
+}

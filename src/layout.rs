@@ -1,1 +1,0 @@
-//! Node positions for the canvas: a deterministic, sign-aware force layout. (Being written.)

@@ -1,0 +1,106 @@
+//! Node positions for the canvas: a deterministic, sign-aware force layout.
+//!
+//! Fruchterman–Reingold style: every node repels every other, edges pull their ends
+//! together. Support edges pull hard; oppose edges pull weakly and push back at close
+//! range, so opponents end up further apart than supporters. Pinned nodes never move.
+//! After the forces settle, an overlap pass spreads nodes so their boxes (circle plus
+//! label, or issue box) do not overlap.
+//!
+//! Everything is seeded from ids (FNV hashing) and iterated in index order: the same
+//! map gives the same positions on every run. No egui types, no randomness, no clock.
+
+mod forces;
+mod graph;
+mod overlap;
+
+use std::collections::BTreeMap;
+
+use crate::stance_map::{Edit, NodeLayout, NodeRef, StanceMap};
+
+pub use forces::ForceLayout;
+pub use graph::{LayoutEdge, LayoutGraph, LayoutGraphKind, MAX_LENS_PAIR_POSITIONS, lens_pairs};
+
+/// Radius of an actor's circle, in layout units.
+pub const ACTOR_RADIUS: f32 = 16.0;
+/// Half the size of the box an actor's label may fill below its circle.
+pub const ACTOR_LABEL_HALF_WIDTH: f32 = 52.0;
+/// Half the width and height of an issue's box, in layout units.
+pub const ISSUE_HALF_WIDTH: f32 = 72.0;
+pub const ISSUE_HALF_HEIGHT: f32 = 22.0;
+/// The preferred length of a support edge, in layout units.
+pub const IDEAL_EDGE_LENGTH: f32 = 170.0;
+/// Free space kept around every node box by the overlap pass.
+pub const NODE_MARGIN: f32 = 8.0;
+
+/// Half width and half height of the box a node occupies (shape and label), centred
+/// on its position.
+pub fn node_extent(node: &NodeRef) -> (f32, f32) {
+    match node {
+        // The label sits below the circle, so the box is taller than the circle.
+        NodeRef::Actor(_) => (ACTOR_LABEL_HALF_WIDTH, ACTOR_RADIUS + 14.0),
+        NodeRef::Issue(_) => (ISSUE_HALF_WIDTH, ISSUE_HALF_HEIGHT),
+    }
+}
+
+/// How existing node layouts in the map take part in a run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Anchoring {
+    /// Pinned nodes stay; unpinned nodes start at their saved place and may move.
+    PinnedOnly,
+    /// Every node with a saved place stays there; only the others are placed.
+    AllSaved,
+}
+
+/// Lays out the nodes of `kind` for `iterations` steps and returns every node's
+/// position. Pinned nodes keep their saved place; unpinned ones start from theirs.
+pub fn layout(
+    map: &StanceMap,
+    kind: &LayoutGraphKind,
+    iterations: usize,
+) -> BTreeMap<NodeRef, (f32, f32)> {
+    let mut run = ForceLayout::new(map, kind, Anchoring::PinnedOnly, iterations);
+    run.finish();
+    run.positions()
+}
+
+/// One edit that stores a fresh layout of `kind` for every node that is not pinned,
+/// so a relayout is a single undo step. `None` when nothing would move.
+pub fn relayout_edit(map: &StanceMap, kind: &LayoutGraphKind, iterations: usize) -> Option<Edit> {
+    let edits: Vec<Edit> = layout(map, kind, iterations)
+        .into_iter()
+        .filter(|(node, (x, y))| match map.layout_of(node) {
+            Some(saved) => !saved.pinned && (saved.x != *x || saved.y != *y),
+            None => true,
+        })
+        .map(|(node, (x, y))| Edit::MoveNode {
+            node,
+            layout: Some(NodeLayout {
+                x,
+                y,
+                pinned: false,
+            }),
+        })
+        .collect();
+    (!edits.is_empty()).then_some(Edit::Batch(edits))
+}
+
+/// A stable 64-bit FNV-1a hash, used to seed positions from ids.
+pub(crate) fn stable_hash(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+/// A number in `0.0..1.0` derived from a node's id.
+pub(crate) fn node_unit(node: &NodeRef, salt: u64) -> f32 {
+    let text = match node {
+        NodeRef::Actor(id) => id.as_str(),
+        NodeRef::Issue(id) => id.as_str(),
+    };
+    let hash = stable_hash(text) ^ salt.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    // Keep 24 bits: exactly representable in an f32.
+    ((hash >> 40) as f32) / ((1u64 << 24) as f32)
+}
+
+#[cfg(test)]
+mod tests;
