@@ -78,7 +78,10 @@ fn extract_merges_several_articles_into_one_map() {
     let map: Value = serde_json::from_str(&stdout(&output)).unwrap();
     let sources = map["sources"].as_array().unwrap();
     let ids: Vec<&str> = sources.iter().map(|s| s["id"].as_str().unwrap()).collect();
-    let paths: Vec<&str> = sources.iter().map(|s| s["path"].as_str().unwrap()).collect();
+    let paths: Vec<&str> = sources
+        .iter()
+        .map(|s| s["path"].as_str().unwrap())
+        .collect();
     assert_eq!(ids, ["s1", "s2"]);
     assert_eq!(paths, ["lake_treaty_wire.txt", "weather_note.txt"]);
 }
@@ -124,7 +127,14 @@ fn extract_to_ron_then_convert_equals_extract_to_json() {
     let json = stancemap(dir.path(), &["extract", article, "--format", "json"]);
     let ron = stancemap(
         dir.path(),
-        &["extract", article, "--format", "ron", "-o", "x.stancemap.ron"],
+        &[
+            "extract",
+            article,
+            "--format",
+            "ron",
+            "-o",
+            "x.stancemap.ron",
+        ],
     );
     assert_eq!(code(&json), code(&ron));
     assert_eq!(stdout(&ron), "", "with -o nothing goes to stdout");
@@ -146,11 +156,12 @@ fn show_prints_a_summary_with_a_positions_table() {
     assert_eq!(code(&output), 0, "{}", stderr(&output));
     let text = stdout(&output);
     assert!(text.starts_with("1 source · 2 actors · 2 issues · 2 positions · 2 relations\n"));
-    assert!(text.contains("  Freedonia | Freedonia | state | Freedonian government\n"), "{text}");
     assert!(
-        text.contains(
-            "  actor     | issue       | stance  | confidence | evidence | origin\n"
-        ),
+        text.contains("  Freedonia | Freedonia | state | Freedonian government\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  actor     | issue       | stance  | confidence | evidence | origin\n"),
         "{text}"
     );
     assert!(
@@ -160,7 +171,9 @@ fn show_prints_a_summary_with_a_positions_table() {
         "{text}"
     );
     assert!(
-        text.contains("  Freedonia | Sylvania  | (any)       | support  | 1.00       | 0        | extracted\n"),
+        text.contains(
+            "  Freedonia | Sylvania  | (any)       | support  | 1.00       | 0        | extracted\n"
+        ),
         "{text}"
     );
 }
@@ -182,7 +195,14 @@ fn convert_json_back_to_ron_restores_the_map() {
     stancemap::storage::save_map(&dir.path().join("a.stancemap.ron"), &map).unwrap();
     let to_json = stancemap(
         dir.path(),
-        &["convert", "a.stancemap.ron", "--format", "json", "-o", "a.json"],
+        &[
+            "convert",
+            "a.stancemap.ron",
+            "--format",
+            "json",
+            "-o",
+            "a.json",
+        ],
     );
     assert_eq!(code(&to_json), 0, "{}", stderr(&to_json));
     let to_ron = stancemap(dir.path(), &["convert", "a.json", "--format", "ron"]);
@@ -206,7 +226,10 @@ fn assert_refused(fixture: &str, expected: &str) {
         assert_eq!(stdout(&output), "");
         let message = stderr(&output);
         assert!(message.starts_with("stancemap: "), "{message}");
-        assert!(message.contains(expected), "expected {expected:?} in {message:?}");
+        assert!(
+            message.contains(expected),
+            "expected {expected:?} in {message:?}"
+        );
         assert!(message.trim_end().ends_with(fixture), "{message}");
     }
     assert_eq!(std::fs::read(maps.join(fixture)).unwrap(), before);
@@ -219,13 +242,9 @@ fn garbage_map_is_refused_with_line_and_column() {
 
 #[test]
 fn truncated_map_is_refused_with_its_line() {
-    let lines = std::fs::read_to_string(data("maps/truncated.stancemap.ron"))
-        .unwrap()
-        .lines()
-        .count();
     assert_refused(
         "truncated.stancemap.ron",
-        &format!("cannot parse map at {lines}:"),
+        "cannot parse map at 50:24, the file ends too early",
     );
 }
 

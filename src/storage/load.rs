@@ -89,12 +89,31 @@ fn parse_ron(text: &str) -> Result<MapFile, ParseError> {
         {
             return ParseError::Schema(schema);
         }
+        // The schema's struct names end in "Record"; users know them without it.
+        let mut message = lowercase_first(&error.code.to_string())
+            .replace("Record`", "`")
+            .replace("`MapFile`", "`Map`");
+        if only_blank_after(text, error.span.end) {
+            message = format!("the file ends too early ({message})");
+        }
         ParseError::Syntax {
             line: error.span.start.line,
             column: error.span.start.col,
-            message: lowercase_first(&error.code.to_string()),
+            message,
         }
     })
+}
+
+/// Whether nothing but whitespace follows `position` (1-based line and column).
+fn only_blank_after(text: &str, position: ron::error::Position) -> bool {
+    let mut lines = text
+        .split_inclusive('\n')
+        .skip(position.line.saturating_sub(1));
+    let Some(line) = lines.next() else {
+        return true;
+    };
+    let rest_of_line: String = line.chars().skip(position.col.saturating_sub(1)).collect();
+    rest_of_line.trim().is_empty() && lines.all(|line| line.trim().is_empty())
 }
 
 fn parse_json(text: &str) -> Result<MapFile, ParseError> {

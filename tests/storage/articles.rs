@@ -11,7 +11,11 @@ fn reads_a_text_article() {
         article.title,
         "Freedonia and Sylvania clash over Lake Treaty at Geneva talks"
     );
-    assert!(article.text.contains("Freedonian Foreign Minister Ana Korsh"));
+    assert!(
+        article
+            .text
+            .contains("Freedonian Foreign Minister Ana Korsh")
+    );
 }
 
 #[test]
@@ -35,7 +39,10 @@ fn binary_file_is_refused() {
     let error = read_article(&path).unwrap_err();
     assert_eq!(
         error.to_string(),
-        format!("looks like a binary file, not an article: {}", path.display())
+        format!(
+            "looks like a binary file, not an article: {}",
+            path.display()
+        )
     );
 }
 

@@ -35,7 +35,11 @@ fn second_save_keeps_the_previous_file_as_bak() {
 
     let mut second = first.clone();
     second
-        .apply(Edit::AddActor(Actor::new("Ruritania", "Ruritania", ActorKind::State)))
+        .apply(Edit::AddActor(Actor::new(
+            "Ruritania",
+            "Ruritania",
+            ActorKind::State,
+        )))
         .unwrap();
     save_map(&path, &second).unwrap();
 
@@ -90,7 +94,10 @@ fn write_atomically_replaces_content_exactly() {
     write_atomically(&path, b"first").unwrap();
     write_atomically(&path, b"second, longer").unwrap();
     assert_eq!(std::fs::read(&path).unwrap(), b"second, longer");
-    assert_eq!(std::fs::read(dir.path().join("out.json.bak")).unwrap(), b"first");
+    assert_eq!(
+        std::fs::read(dir.path().join("out.json.bak")).unwrap(),
+        b"first"
+    );
 }
 
 #[cfg(unix)]
@@ -102,6 +109,11 @@ fn save_through_a_symlink_replaces_the_linked_file() {
     save_map(&real, &StanceMap::new()).unwrap();
     std::os::unix::fs::symlink(&real, &link).unwrap();
     save_map(&link, &sample_map()).unwrap();
-    assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
     assert_eq!(load_map(&real).unwrap(), sample_map());
 }

@@ -54,7 +54,14 @@ fn export_has_the_documented_schema() {
     let rejects = &positions[1];
     assert_has_keys(
         rejects,
-        &["actor", "issue", "stance", "confidence", "origin", "evidence"],
+        &[
+            "actor",
+            "issue",
+            "stance",
+            "confidence",
+            "origin",
+            "evidence",
+        ],
     );
     assert_eq!(rejects["actor"], "Sylvania");
     assert_eq!(rejects["stance"], "oppose");
@@ -72,7 +79,15 @@ fn export_has_the_documented_schema() {
     for relation in relations {
         assert_has_keys(
             relation,
-            &["source", "target", "polarity", "issue", "confidence", "origin", "evidence"],
+            &[
+                "source",
+                "target",
+                "polarity",
+                "issue",
+                "confidence",
+                "origin",
+                "evidence",
+            ],
         );
     }
     assert_eq!(relations[0]["source"], "Freedonia");

@@ -12,8 +12,8 @@ mod roundtrip;
 use std::path::PathBuf;
 
 use stancemap::stance_map::{
-    Actor, ActorKind, Claim, Edit, Evidence, Issue, IssueId, NodeLayout, NodeRef, Origin,
-    Position, Relation, Source, SourceId, Stance, StanceMap,
+    Actor, ActorKind, Claim, Edit, Evidence, Issue, IssueId, NodeLayout, NodeRef, Origin, Position,
+    Relation, Source, SourceId, Stance, StanceMap,
 };
 
 /// A file under `tests/data`.

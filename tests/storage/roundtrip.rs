@@ -2,8 +2,8 @@
 
 use proptest::prelude::*;
 use stancemap::stance_map::{
-    Actor, ActorKind, Claim, Edit, Evidence, Issue, IssueId, NodeLayout, NodeRef, Origin,
-    Position, Relation, Source, SourceId, Stance, StanceMap,
+    Actor, ActorKind, Claim, Edit, Evidence, Issue, IssueId, NodeLayout, NodeRef, Origin, Position,
+    Relation, Source, SourceId, Stance, StanceMap,
 };
 use stancemap::storage::{load_map, save_map, to_ron_string};
 
@@ -46,7 +46,11 @@ fn bytes_do_not_depend_on_insertion_order() {
             Edit::AddSource(_) | Edit::AddActor(_) | Edit::AddIssue(_)
         )
     });
-    let reversed: Vec<Edit> = nodes.into_iter().rev().chain(rest.into_iter().rev()).collect();
+    let reversed: Vec<Edit> = nodes
+        .into_iter()
+        .rev()
+        .chain(rest.into_iter().rev())
+        .collect();
     let forward = to_ron_string(&build(edits)).unwrap();
     let backward = to_ron_string(&build(reversed)).unwrap();
     assert_eq!(forward, backward);
@@ -174,20 +178,44 @@ fn map_strategy() -> impl Strategy<Value = StanceMap> {
     (
         prop::collection::vec((text(), text(), prop::option::of(text()), text()), 0..3),
         prop::collection::vec(
-            (0..IDS.len(), text(), 0..6usize, prop::collection::vec(text(), 0..3)),
+            (
+                0..IDS.len(),
+                text(),
+                0..6usize,
+                prop::collection::vec(text(), 0..3),
+            ),
             0..5,
         ),
-        prop::collection::vec((0..IDS.len(), text(), prop::collection::vec(text(), 0..3)), 0..4),
         prop::collection::vec(
-            (0..5usize, 0..5usize, prop::option::of(0..5usize), claim_seed()),
+            (0..IDS.len(), text(), prop::collection::vec(text(), 0..3)),
+            0..4,
+        ),
+        prop::collection::vec(
+            (
+                0..5usize,
+                0..5usize,
+                prop::option::of(0..5usize),
+                claim_seed(),
+            ),
             0..8,
         ),
         prop::collection::vec(
-            (0..5usize, 0..5usize, prop::option::of(0..5usize), claim_seed()),
+            (
+                0..5usize,
+                0..5usize,
+                prop::option::of(0..5usize),
+                claim_seed(),
+            ),
             0..6,
         ),
         prop::collection::vec(
-            (any::<bool>(), 0..5usize, coordinate(), coordinate(), any::<bool>()),
+            (
+                any::<bool>(),
+                0..5usize,
+                coordinate(),
+                coordinate(),
+                any::<bool>(),
+            ),
             0..5,
         ),
     )
