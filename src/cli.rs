@@ -38,9 +38,10 @@ pub enum Command {
         /// Write the map to this file instead of standard output
         #[arg(short, long)]
         output: Option<PathBuf>,
-        /// ron and json give one map from all articles; jsonl one line per article
-        #[arg(long, value_enum, default_value_t = ExtractFormat::Json)]
-        format: ExtractFormat,
+        /// ron and json give one map from all articles; jsonl one line per article.
+        /// Default: from the output file's extension, else json
+        #[arg(long, value_enum)]
+        format: Option<ExtractFormat>,
         #[command(flatten)]
         lexicon: LexiconArgs,
     },
@@ -85,6 +86,20 @@ pub enum ExtractFormat {
     Jsonl,
 }
 
+impl ExtractFormat {
+    /// `-o x.stancemap.ron` means RON and `-o x.jsonl` JSON Lines; anything else is JSON.
+    fn for_output(output: Option<&Path>) -> Self {
+        let extension = output
+            .and_then(Path::extension)
+            .map(|extension| extension.to_string_lossy().to_ascii_lowercase());
+        match extension.as_deref() {
+            Some("ron") => ExtractFormat::Ron,
+            Some("jsonl") => ExtractFormat::Jsonl,
+            _ => ExtractFormat::Json,
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum MapFormat {
     Ron,
@@ -111,7 +126,10 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
             output,
             format,
             lexicon,
-        }) => extract_command(&articles, output.as_deref(), format, &lexicon),
+        }) => {
+            let format = format.unwrap_or_else(|| ExtractFormat::for_output(output.as_deref()));
+            extract_command(&articles, output.as_deref(), format, &lexicon)
+        }
         Some(Command::Show { map }) => {
             let map = storage::load_map(&map)?;
             write_stdout(&summary(&map))?;

@@ -149,6 +149,22 @@ fn extract_to_ron_then_convert_equals_extract_to_json() {
 }
 
 #[test]
+fn extract_output_format_follows_the_file_extension() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = articles().join("weather_note.txt");
+    let article = article.to_str().unwrap();
+    let ron = stancemap(dir.path(), &["extract", article, "-o", "w.stancemap.ron"]);
+    assert_eq!(code(&ron), 1, "{}", stderr(&ron));
+    let map = stancemap::storage::load_map(&dir.path().join("w.stancemap.ron")).unwrap();
+    assert_eq!(map.sources().next().unwrap().path, article);
+    let json = stancemap(dir.path(), &["extract", article, "-o", "w.json"]);
+    assert_eq!(code(&json), 1, "{}", stderr(&json));
+    let text = std::fs::read_to_string(dir.path().join("w.json")).unwrap();
+    let value: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(value["sources"][0]["path"], article);
+}
+
+#[test]
 fn show_prints_a_summary_with_a_positions_table() {
     let dir = tempfile::tempdir().unwrap();
     stancemap::storage::save_map(&dir.path().join("m.stancemap.ron"), &sample_map()).unwrap();
