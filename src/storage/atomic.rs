@@ -4,12 +4,15 @@
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::StorageError;
 
+static SAVE_COUNTER: AtomicU64 = AtomicU64::new(0);
+
 /// Writes `bytes` to `path` atomically.
 ///
-/// Writes `<name>.tmp-<pid>` in the same folder and fsyncs it, keeps the previous
+/// Writes `<name>.tmp-<pid>-<n>` in the same folder and fsyncs it, keeps the previous
 /// file as `<name>.bak`, renames the temp file over `path` and fsyncs the folder.
 /// On any error the temp file is removed and `path` is left as it was.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
@@ -19,8 +22,14 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
         error,
     };
     let target = resolve_symlink(path).map_err(io_error)?;
-    let temp = sibling(&target, &format!("tmp-{}", std::process::id())).map_err(io_error)?;
-    let result = replace(&target, &temp, bytes);
+    // The counter keeps two saves from the same process (autosave and save) apart.
+    let tag = format!(
+        "{}-{}",
+        std::process::id(),
+        SAVE_COUNTER.fetch_add(1, Ordering::Relaxed)
+    );
+    let temp = sibling(&target, &format!("tmp-{tag}")).map_err(io_error)?;
+    let result = replace(&target, &temp, bytes, &tag);
     if result.is_err() {
         // The temp file is ours; the target was never touched.
         let _ = fs::remove_file(&temp);
@@ -28,7 +37,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
     result.map_err(io_error)
 }
 
-fn replace(target: &Path, temp: &Path, bytes: &[u8]) -> io::Result<()> {
+fn replace(target: &Path, temp: &Path, bytes: &[u8], tag: &str) -> io::Result<()> {
     let previous = match fs::metadata(target) {
         Ok(metadata) => Some(metadata),
         Err(error) if error.kind() == io::ErrorKind::NotFound => None,
@@ -47,26 +56,31 @@ fn replace(target: &Path, temp: &Path, bytes: &[u8]) -> io::Result<()> {
         file.sync_all()?;
     }
     if previous.is_some() {
-        keep_backup(target)?;
+        keep_backup(target, tag)?;
     }
     fs::rename(temp, target)?;
     sync_folder(target)
 }
 
-/// Copies the current file to `<name>.bak` without ever removing the current file,
-/// so there is no moment at which `target` is missing.
-fn keep_backup(target: &Path) -> io::Result<()> {
-    let backup = sibling(target, "bak")?;
-    match fs::remove_file(&backup) {
-        Ok(()) => {}
-        Err(error) if error.kind() == io::ErrorKind::NotFound => {}
-        Err(error) => return Err(error),
-    }
+/// Makes `<name>.bak` hold the current file without ever removing the current
+/// file, so there is no moment at which `target` is missing.
+///
+/// The backup is staged under a name unique to this save and renamed over the old
+/// `.bak`: copying straight onto a `.bak` that is a hard link to `target` (left by a
+/// concurrent save) would truncate `target` itself.
+fn keep_backup(target: &Path, tag: &str) -> io::Result<()> {
+    let staged = sibling(target, &format!("bak-{tag}"))?;
+    let _ = fs::remove_file(&staged);
     // A hard link costs nothing; file systems without links get a copy.
-    if fs::hard_link(target, &backup).is_err() {
-        fs::copy(target, &backup)?;
+    let staged_result = match fs::hard_link(target, &staged) {
+        Ok(()) => Ok(()),
+        Err(_) => fs::copy(target, &staged).map(drop),
     }
-    Ok(())
+    .and_then(|()| fs::rename(&staged, sibling(target, "bak")?));
+    if staged_result.is_err() {
+        let _ = fs::remove_file(&staged);
+    }
+    staged_result
 }
 
 /// `<folder>/<name>.<suffix>` for `path` = `<folder>/<name>`.

@@ -117,3 +117,27 @@ fn save_through_a_symlink_replaces_the_linked_file() {
     );
     assert_eq!(load_map(&real).unwrap(), sample_map());
 }
+
+#[test]
+fn concurrent_saves_leave_one_whole_file_and_no_temp_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("busy.stancemap.ron");
+    let maps = [sample_map(), StanceMap::new()];
+    save_map(&path, &maps[1]).unwrap();
+    std::thread::scope(|scope| {
+        let saves: Vec<_> = maps
+            .iter()
+            .flat_map(|map| std::iter::repeat_n(map, 4))
+            .map(|map| scope.spawn(|| save_map(&path, map)))
+            .collect();
+        for save in saves {
+            save.join().unwrap().unwrap();
+        }
+    });
+    let loaded = load_map(&path).unwrap();
+    assert!(maps.contains(&loaded));
+    assert_eq!(
+        names_in(dir.path()),
+        ["busy.stancemap.ron", "busy.stancemap.ron.bak"]
+    );
+}
