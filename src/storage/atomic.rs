@@ -77,9 +77,9 @@ fn keep_backup(target: &Path, tag: &str) -> io::Result<()> {
         Err(_) => fs::copy(target, &staged).map(drop),
     }
     .and_then(|()| fs::rename(&staged, sibling(target, "bak")?));
-    if staged_result.is_err() {
-        let _ = fs::remove_file(&staged);
-    }
+    // Renaming onto a hard link of the same file succeeds without removing the
+    // staged name (POSIX), so clear it in every case.
+    let _ = fs::remove_file(&staged);
     staged_result
 }
 
