@@ -168,17 +168,21 @@ fn extract_command(
     lexicon: &LexiconArgs,
 ) -> anyhow::Result<Outcome> {
     let lexicon = load_lexicon(lexicon)?;
+    let merged = |articles: &[PathBuf]| -> anyhow::Result<StanceMap> {
+        let mut map = StanceMap::new();
+        for path in articles {
+            extract_into(&mut map, path, &lexicon)?;
+        }
+        Ok(map)
+    };
     let (text, found) = match format {
-        ExtractFormat::Ron | ExtractFormat::Json => {
-            let mut map = StanceMap::new();
-            for path in articles {
-                extract_into(&mut map, path, &lexicon)?;
-            }
-            let text = match format {
-                ExtractFormat::Ron => ron_text(&map)?,
-                _ => json::to_json_pretty(&map)?,
-            };
-            (text, has_stances(&map))
+        ExtractFormat::Ron => {
+            let map = merged(articles)?;
+            (ron_text(&map)?, has_stances(&map))
+        }
+        ExtractFormat::Json => {
+            let map = merged(articles)?;
+            (json::to_json_pretty(&map)?, has_stances(&map))
         }
         ExtractFormat::Jsonl => {
             let mut text = String::new();
