@@ -1,43 +1,46 @@
-//! Files: the `*.stancemap.ron` schema, atomic save, size-capped loading of maps
-//! and articles. (Being written; the signatures below are the contract.)
+//! Files: the `*.stancemap.ron` schema, atomic save, size-capped loading of maps,
+//! articles and lexicons.
+//!
+//! The file format is owned here ([`schema`]), converted explicitly to and from the
+//! model ([`convert`]); loading goes through `StanceMap::apply`, so a file cannot
+//! produce a map that breaks an invariant. Every error names the file.
 
-use std::path::{Path, PathBuf};
+mod article_file;
+mod atomic;
+mod config;
+pub mod convert;
+mod error;
+mod load;
+mod read;
+pub mod schema;
 
-use crate::article::Article;
+use std::path::Path;
+
+pub use article_file::{ARTICLE_SIZE_CAP, read_article};
+pub use atomic::write_atomically;
+pub use config::{CONFIG_DIR_VARIABLE, config_dir, read_lexicon, user_lexicon_path};
+pub use convert::SchemaError;
+pub use error::StorageError;
+pub use load::{MAP_SIZE_CAP, MapSyntax, ParseError, load_map, parse_map};
+
 use crate::stance_map::StanceMap;
-
-/// Why a file could not be read or written. Every variant names the file.
-#[derive(Debug, thiserror::Error)]
-pub enum StorageError {
-    #[error("{message}: {}", path.display())]
-    Other { path: PathBuf, message: String },
-}
-
-/// Loads a map file, checking the format tag, version and every reference.
-pub fn load_map(path: &Path) -> Result<StanceMap, StorageError> {
-    Err(StorageError::Other {
-        path: path.to_owned(),
-        message: "loading maps is not implemented yet".into(),
-    })
-}
 
 /// Saves atomically: temp file in the same folder, fsync, rename; the previous file becomes `<name>.bak`.
 pub fn save_map(path: &Path, map: &StanceMap) -> Result<(), StorageError> {
-    let _ = map;
-    Err(StorageError::Other {
-        path: path.to_owned(),
-        message: "saving maps is not implemented yet".into(),
-    })
-}
-
-/// Reads an article file (txt, md, html) with a size cap and a binary-file check.
-pub fn read_article(path: &Path) -> Result<Article, StorageError> {
-    let raw = std::fs::read(path).map_err(|error| StorageError::Other {
+    let text = to_ron_string(map).map_err(|error| StorageError::Encode {
         path: path.to_owned(),
         message: error.to_string(),
     })?;
-    Ok(Article::parse(
-        &raw,
-        crate::article::ArticleFormat::from_path(path),
-    ))
+    write_atomically(path, text.as_bytes())
+}
+
+/// The map as the text of a `*.stancemap.ron` file; the same map always gives the same bytes.
+pub fn to_ron_string(map: &StanceMap) -> Result<String, ron::Error> {
+    // Fixed newlines, so a file saved on Windows diffs cleanly against one from Linux.
+    let config = ron::ser::PrettyConfig::new()
+        .new_line("\n")
+        .indentor("    ");
+    let mut text = ron::ser::to_string_pretty(&convert::to_file(map), config)?;
+    text.push('\n');
+    Ok(text)
 }
