@@ -371,6 +371,7 @@ fn long_text_segments_quickly() {
     let started = std::time::Instant::now();
     let sentences = split_sentences(&text);
     let elapsed = started.elapsed();
+    println!("segmented {} bytes in {elapsed:?}", text.len());
     assert_eq!(sentences.len(), 5 * 20_000);
     // Generous bound for a debug-ish test build on a shared machine; release is far faster.
     assert!(
@@ -405,5 +406,40 @@ proptest! {
         for sentence in &article.sentences {
             prop_assert!(article.text.get(sentence.start..sentence.end).is_some());
         }
+    }
+}
+
+#[test]
+fn long_html_parses_quickly() {
+    let body = "<div class=\"x\"><p>The U.S. envoy met Gen. Smith on Jan. 5 &amp; left.</p><script>var a = 1;</script><ul><li>Link</li></ul></div>\n".repeat(10_000);
+    let page = format!(
+        "<html><head><title>Big</title></head><body><article>{body}</article></body></html>"
+    );
+    let started = std::time::Instant::now();
+    let article = Article::parse(page.as_bytes(), ArticleFormat::Html);
+    let elapsed = started.elapsed();
+    println!("parsed {} bytes of HTML in {elapsed:?}", page.len());
+    assert_eq!(article.title, "Big");
+    assert_eq!(article.sentences.len(), 1 + 2 * 10_000);
+    assert!(!article.text.contains("var a"));
+    assert!(elapsed.as_secs_f64() < 10.0, "took {elapsed:?}");
+}
+
+#[test]
+fn whitespace_and_punctuation_floods_stay_linear() {
+    for flood in [
+        "\n".repeat(300_000),
+        "a. \n".repeat(100_000),
+        " .".repeat(200_000),
+        "“…".repeat(100_000),
+    ] {
+        let started = std::time::Instant::now();
+        let sentences = split_sentences(&flood);
+        assert!(sentences.len() <= flood.len());
+        assert!(
+            started.elapsed().as_secs_f64() < 2.0,
+            "took {:?}",
+            started.elapsed()
+        );
     }
 }

@@ -10,85 +10,86 @@
 
 use super::Sentence;
 
-/// Abbreviations that never end a sentence: titles before a name.
+/// Abbreviations that never end a sentence: titles before a name. Sorted (binary search).
 const TITLES: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Maj", "Capt", "St",
-    "Sgt", "Adm", "Cmdr", "Gens", "Pres", "Amb", "Rev", "Hon", "Mt", "Ft", "Messrs", "vs", "v",
-    "eg", "ie", "cf", "viz", "approx", "Nos", "Vol", "Art", "Para", "Fig", "Dept", "Gov't",
+    "Adm", "Amb", "Art", "Capt", "Cmdr", "Col", "Dept", "Dr", "Fig", "Ft", "Gen", "Gens", "Gov",
+    "Gov't", "Hon", "Lt", "Maj", "Messrs", "Mr", "Mrs", "Ms", "Mt", "Nos", "Para", "Pres", "Prof",
+    "Rep", "Rev", "Sen", "Sgt", "St", "Vol", "approx", "cf", "eg", "ie", "v", "viz", "vs",
 ];
 
-/// Abbreviations that may end a sentence: they split only before a sentence starter.
+/// Abbreviations that may end a sentence: they split only before a sentence starter. Sorted.
 const CAN_END: &[&str] = &[
-    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No",
-    "etc", "Inc", "Ltd", "Co", "Corp", "Jr", "Sr", "Bros", "Mon", "Tue", "Tues", "Wed", "Thu",
-    "Thurs", "Fri", "Sat", "Sun", "est", "al",
+    "Apr", "Aug", "Bros", "Co", "Corp", "Dec", "Feb", "Fri", "Inc", "Jan", "Jr", "Jul", "Jun",
+    "Ltd", "Mar", "Mon", "No", "Nov", "Oct", "Sat", "Sep", "Sept", "Sr", "Sun", "Thu", "Thurs",
+    "Tue", "Tues", "Wed", "al", "est", "etc",
 ];
 
-/// Words that commonly open a sentence; after a closing-capable abbreviation they mean a new one.
+/// Words that commonly open a sentence; after a closing-capable abbreviation they mean a
+/// new one. Sorted.
 const STARTERS: &[&str] = &[
-    "The",
     "A",
+    "According",
+    "After",
+    "Also",
+    "Although",
     "An",
+    "And",
+    "As",
+    "Asked",
+    "At",
+    "Before",
+    "Both",
+    "But",
+    "Despite",
+    "Earlier",
+    "For",
+    "He",
+    "Her",
+    "His",
+    "How",
+    "However",
+    "If",
+    "In",
     "It",
     "Its",
-    "He",
-    "She",
-    "They",
-    "We",
-    "You",
-    "But",
-    "And",
-    "In",
-    "On",
-    "At",
-    "As",
-    "If",
-    "So",
-    "Yet",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "There",
-    "Their",
-    "His",
-    "Her",
-    "Our",
-    "Some",
-    "Many",
-    "Most",
-    "Officials",
-    "When",
-    "While",
-    "After",
-    "Before",
-    "However",
-    "Meanwhile",
-    "Still",
-    "Also",
-    "Earlier",
-    "Later",
     "Last",
-    "Next",
-    "Since",
-    "For",
-    "Both",
+    "Later",
+    "Many",
+    "Meanwhile",
+    "Most",
     "Neither",
+    "Next",
     "No",
     "Not",
-    "Such",
-    "What",
-    "Why",
-    "How",
-    "Who",
-    "Where",
-    "Although",
-    "Despite",
-    "According",
-    "Under",
-    "Asked",
-    "Speaking",
+    "Officials",
+    "On",
+    "Our",
     "Separately",
+    "She",
+    "Since",
+    "So",
+    "Some",
+    "Speaking",
+    "Still",
+    "Such",
+    "That",
+    "The",
+    "Their",
+    "There",
+    "These",
+    "They",
+    "This",
+    "Those",
+    "Under",
+    "We",
+    "What",
+    "When",
+    "Where",
+    "While",
+    "Who",
+    "Why",
+    "Yet",
+    "You",
 ];
 
 /// Splits `text` into sentences, as trimmed, ordered, non-overlapping byte spans.
@@ -96,8 +97,16 @@ pub fn split_sentences(text: &str) -> Vec<Sentence> {
     let mut sentences = Vec::with_capacity(text.len() / 120 + 1);
     let bytes = text.as_bytes();
     let mut start = 0;
+    // Inside “…” an ellipsis marks an omission, not a sentence end.
+    let mut in_curly_quote = false;
     let mut index = 0;
-    while index < bytes.len() {
+    while let Some(&byte) = bytes.get(index) {
+        // Fast path: only `.`, `!`, `?`, a newline and the lead byte 0xE2 of `…`, `“`
+        // and `”` can matter; 0xE2 is never a continuation byte, so it is a char boundary.
+        if !matches!(byte, b'.' | b'!' | b'?' | b'\n' | 0xE2) {
+            index += 1;
+            continue;
+        }
         let Some(character) = char_at(text, index) else {
             break;
         };
@@ -110,12 +119,30 @@ pub fn split_sentences(text: &str) -> Vec<Sentence> {
             while let Some(next) = char_at(text, after).filter(|c| is_closing(*c)) {
                 after += next.len_utf8();
             }
-            if ends_sentence(text, run_start, after) {
+            let ellipsis = text
+                .get(run_start..after)
+                .is_some_and(|run| run.starts_with("..") || run.starts_with('…'));
+            let closed_quote = text
+                .get(run_start..after)
+                .is_some_and(|run| run.contains('”'));
+            if closed_quote {
+                in_curly_quote = false;
+            }
+            if !(ellipsis && in_curly_quote) && ends_sentence(text, run_start, after) {
                 push_trimmed(text, start, after, &mut sentences);
                 start = after;
+                in_curly_quote = false;
+                // The whitespace after a sentence end holds nothing to look at again.
+                index = skip_whitespace(text, after);
+                continue;
             }
             index = after;
             continue;
+        }
+        match character {
+            '“' => in_curly_quote = true,
+            '”' => in_curly_quote = false,
+            _ => {}
         }
         if character == '\n' {
             let next_line = skip_whitespace(text, index);
@@ -129,7 +156,11 @@ pub fn split_sentences(text: &str) -> Vec<Sentence> {
             if paragraph_break || !continues {
                 push_trimmed(text, start, index, &mut sentences);
                 start = index;
+                in_curly_quote = false;
             }
+            // Each whitespace run is scanned once, however many newlines it holds.
+            index = next_line.max(index + 1);
+            continue;
         }
         index += character.len_utf8();
     }
@@ -178,10 +209,10 @@ fn abbreviation_kind(word: &str) -> Abbreviation {
         return Abbreviation::None;
     }
     let undotted = word.trim_start_matches('.');
-    if TITLES.contains(&undotted) || undotted == "e.g" || undotted == "i.e" {
+    if TITLES.binary_search(&undotted).is_ok() || undotted == "e.g" || undotted == "i.e" {
         return Abbreviation::Title;
     }
-    if CAN_END.contains(&undotted) || undotted.contains('.') {
+    if CAN_END.binary_search(&undotted).is_ok() || undotted.contains('.') {
         // Dotted forms ("U.S", "a.m", "D.C") and listed words may close a sentence.
         return Abbreviation::CanEnd;
     }
@@ -227,7 +258,7 @@ fn is_starter(text: &str, position: usize) -> bool {
         // A quote or bracket opening after "U.S." starts a new sentence.
         return rest.starts_with(['"', '“', '‘', '(']);
     }
-    STARTERS.contains(&word)
+    STARTERS.binary_search(&word).is_ok()
 }
 
 fn is_terminal(character: char) -> bool {
@@ -252,8 +283,23 @@ fn push_trimmed(text: &str, start: usize, end: usize, sentences: &mut Vec<Senten
     let Some(piece) = text.get(start..end) else {
         return;
     };
-    let leading = piece.len() - piece.trim_start().len();
-    let trimmed = piece.trim();
+    let mut leading = piece.len() - piece.trim_start().len();
+    let mut trimmed = piece.trim();
+    // A list bullet opening a line ("- ", "• ") is markup, not part of the sentence.
+    let at_line_start = start + leading == 0
+        || text
+            .get(..start + leading)
+            .is_some_and(|before| before.trim_end_matches([' ', '\t']).ends_with('\n'));
+    if at_line_start {
+        for bullet in ["- ", "* ", "• ", "– ", "— "] {
+            if let Some(rest) = trimmed.strip_prefix(bullet) {
+                let rest = rest.trim_start();
+                leading += trimmed.len() - rest.len();
+                trimmed = rest;
+                break;
+            }
+        }
+    }
     if trimmed.is_empty() {
         return;
     }
@@ -262,4 +308,14 @@ fn push_trimmed(text: &str, start: usize, end: usize, sentences: &mut Vec<Senten
         start: begin,
         end: begin + trimmed.len(),
     });
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn word_lists_are_sorted_for_binary_search() {
+        for list in [super::TITLES, super::CAN_END, super::STARTERS] {
+            assert!(list.windows(2).all(|pair| pair[0] < pair[1]), "{list:?}");
+        }
+    }
 }
