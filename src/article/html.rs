@@ -84,16 +84,16 @@ pub fn read_html(source: &str) -> HtmlArticle {
     }
     let mut best = root;
     let mut best_score = total.get(&root.id()).copied().unwrap_or_default();
-    loop {
-        let Some(child) = children.get(&best.id()).and_then(|candidates| {
+    let heaviest_child = |parent: ElementRef<'_>| {
+        children.get(&parent.id()).and_then(|candidates| {
             candidates.iter().copied().max_by(|left, right| {
                 let left = total.get(&left.id()).copied().unwrap_or_default();
                 let right = total.get(&right.id()).copied().unwrap_or_default();
                 left.total_cmp(&right)
             })
-        }) else {
-            break;
-        };
+        })
+    };
+    while let Some(child) = heaviest_child(best) {
         let score = total.get(&child.id()).copied().unwrap_or_default();
         if score <= 0.0 || score < MAIN_SHARE * best_score {
             break;
