@@ -443,3 +443,13 @@ fn whitespace_and_punctuation_floods_stay_linear() {
         );
     }
 }
+
+#[test]
+fn html_line_breaks_separate_words() {
+    let article = Article::parse(
+        b"<html><body><article><p>Talks ended<br>without a deal.</p><p>Envoys left.</p></article></body></html>",
+        ArticleFormat::Html,
+    );
+    assert_eq!(article.title, "");
+    assert_eq!(article.text, "Talks ended without a deal.\n\nEnvoys left.");
+}

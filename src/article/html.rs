@@ -35,10 +35,18 @@ pub fn read_html(source: &str) -> HtmlArticle {
     let block_text = |element: ElementRef| -> String {
         let mut raw = String::new();
         for node in element.descendants() {
-            if let Node::Text(text) = node.value()
-                && !dropped.contains(&node.id())
-            {
-                raw.push_str(text);
+            if dropped.contains(&node.id()) {
+                continue;
+            }
+            match node.value() {
+                Node::Text(text) => raw.push_str(text),
+                // A line break or table cell separates words even without whitespace.
+                Node::Element(inner)
+                    if matches!(inner.name(), "br" | "td" | "th" | "tr" | "li" | "div" | "p") =>
+                {
+                    raw.push(' ');
+                }
+                _ => {}
             }
         }
         collapse_whitespace(&raw)
