@@ -325,6 +325,12 @@ fn micro_sums_counts_over_articles() {
             .recall,
         1.0
     );
+    let table = report.to_string();
+    let last = table.lines().last().unwrap();
+    assert_eq!(
+        last,
+        "MICRO             1.00 0.00 0.00      1.00 0.50 0.67      1.00 0.00 0.00"
+    );
 }
 
 #[test]

@@ -140,36 +140,37 @@ impl fmt::Display for EvalReport {
             .max()
             .unwrap_or_default()
             .max("article".len());
-        write!(f, "{:width$}", "article")?;
+        let mut header = format!("{:width$}", "article");
         for kind in Kind::ALL {
-            write!(f, "  {:<16}", format!("{}s P/R/F1", kind.as_str()))?;
+            header.push_str(&format!("  {:<18}", format!("{}s P/R/F1", kind.as_str())));
         }
-        writeln!(f)?;
-        for article in &self.articles {
-            write!(f, "{:width$}", article.article)?;
-            for kind in Kind::ALL {
-                write_scores(f, article.counts(kind).scores())?;
+        writeln!(f, "{}", header.trim_end())?;
+        let row = |name: &str, scores: [Scores; 3]| {
+            let mut line = format!("{name:width$}");
+            for Scores {
+                precision,
+                recall,
+                f1,
+            } in scores
+            {
+                line.push_str(&format!("  {precision:.2} {recall:.2} {f1:.2}    "));
             }
-            writeln!(f)?;
+            line.trim_end().to_owned()
+        };
+        for article in &self.articles {
+            let scores = Kind::ALL.map(|kind| article.counts(kind).scores());
+            writeln!(f, "{}", row(&article.article, scores))?;
         }
-        write!(f, "{:width$}", "MICRO")?;
-        for kind in Kind::ALL {
-            write_scores(f, self.micro(kind))?;
-        }
-        writeln!(f)?;
+        writeln!(
+            f,
+            "{}",
+            row("MICRO", Kind::ALL.map(|kind| self.micro(kind)))
+        )?;
         if self.show_errors {
             f.write_str(&self.errors_text())?;
         }
         Ok(())
     }
-}
-
-fn write_scores(f: &mut fmt::Formatter<'_>, scores: Scores) -> fmt::Result {
-    write!(
-        f,
-        "  {:.2} {:.2} {:.2}    ",
-        scores.precision, scores.recall, scores.f1
-    )
 }
 
 /// Extracts every article in `articles_dir` that has a gold file in `gold_dir` and scores it.
