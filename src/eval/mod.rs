@@ -166,6 +166,16 @@ impl fmt::Display for EvalReport {
             "{}",
             row("MICRO", Kind::ALL.map(|kind| self.micro(kind)))
         )?;
+        let mut totals = format!("{:width$}", "TP/FP/FN");
+        for kind in Kind::ALL {
+            let counts = self.micro_counts(kind);
+            let cell = format!(
+                "{}/{}/{}",
+                counts.true_positives, counts.false_positives, counts.false_negatives
+            );
+            totals.push_str(&format!("  {cell:<18}"));
+        }
+        writeln!(f, "{}", totals.trim_end())?;
         if self.show_errors {
             f.write_str(&self.errors_text())?;
         }
