@@ -79,10 +79,18 @@ fn sample_map_keeps_invariants() {
     let map = sample();
     assert_eq!(map.check_invariants(), Ok(()));
     assert_eq!(
-        (map.n_actors(), map.n_issues(), map.n_positions(), map.n_relations()),
+        (
+            map.n_actors(),
+            map.n_issues(),
+            map.n_positions(),
+            map.n_relations()
+        ),
         (3, 2, 3, 1)
     );
-    assert_eq!(map.stance_of(&"US".into(), &"plan".into()), Some(Stance::Support));
+    assert_eq!(
+        map.stance_of(&"US".into(), &"plan".into()),
+        Some(Stance::Support)
+    );
 }
 
 #[test]
@@ -93,11 +101,19 @@ fn refused_edits_leave_the_map_unchanged() {
             EditError::DuplicateActor("US".into()),
         ),
         (
-            Edit::AddPosition(Position::new("Nobody", "plan", claim(Stance::Support, vec![]))),
+            Edit::AddPosition(Position::new(
+                "Nobody",
+                "plan",
+                claim(Stance::Support, vec![]),
+            )),
             EditError::UnknownActor("Nobody".into()),
         ),
         (
-            Edit::AddPosition(Position::new("US", "nothing", claim(Stance::Support, vec![]))),
+            Edit::AddPosition(Position::new(
+                "US",
+                "nothing",
+                claim(Stance::Support, vec![]),
+            )),
             EditError::UnknownIssue("nothing".into()),
         ),
         (
@@ -134,11 +150,24 @@ fn evidence_outside_its_source_is_refused() {
         "sanctions",
         claim(Stance::Support, vec![bad]),
     )));
-    assert!(matches!(result, Err(EditError::BadEvidence { .. })), "{result:?}");
+    assert!(
+        matches!(result, Err(EditError::BadEvidence { .. })),
+        "{result:?}"
+    );
     let mut out_of_range = claim(Stance::Support, vec![]);
     out_of_range.confidence = 1.5;
-    let result = map.apply(Edit::AddPosition(Position::new("US", "sanctions", out_of_range)));
-    assert!(matches!(result, Err(EditError::OutOfRange { what: "confidence", .. })));
+    let result = map.apply(Edit::AddPosition(Position::new(
+        "US",
+        "sanctions",
+        out_of_range,
+    )));
+    assert!(matches!(
+        result,
+        Err(EditError::OutOfRange {
+            what: "confidence",
+            ..
+        })
+    ));
 }
 
 #[test]
@@ -211,7 +240,10 @@ fn merging_actors_moves_stances_and_aliases() {
     assert_eq!(ukraine.aliases, vec!["European Union".to_owned()]);
     // The EU → Ukraine relation would be a self-loop after the merge, so it is gone.
     assert_eq!(map.n_relations(), 0);
-    assert_eq!(map.stance_of(&"Ukraine".into(), &"plan".into()), Some(Stance::Oppose));
+    assert_eq!(
+        map.stance_of(&"Ukraine".into(), &"plan".into()),
+        Some(Stance::Oppose)
+    );
     assert_eq!(map.check_invariants(), Ok(()));
     if let Ok(inverse) = inverse {
         assert!(map.apply(inverse).is_ok());
@@ -228,8 +260,14 @@ fn removing_a_source_drops_its_extracted_stances_but_keeps_manual_ones() {
         .ok();
     assert!(map.apply(Edit::RemoveSource("s1".into())).is_ok());
     assert!(map.position(&key("Ukraine", "plan")).is_none());
-    let us = map.position(&key("US", "plan")).map(|p| p.claim.evidence.len());
-    assert_eq!(us, Some(0), "manual stance kept without the removed evidence");
+    let us = map
+        .position(&key("US", "plan"))
+        .map(|p| p.claim.evidence.len());
+    assert_eq!(
+        us,
+        Some(0),
+        "manual stance kept without the removed evidence"
+    );
     // The EU position had no evidence from s1 and is untouched.
     assert!(map.position(&key("EU", "plan")).is_some());
     assert_eq!(map.n_relations(), 0);
@@ -273,11 +311,17 @@ fn history_undoes_and_redoes() {
         name: "USA".into(),
     };
     assert_eq!(history.apply(&mut map, rename), Ok(()));
-    assert_eq!(map.actor(&"US".into()).map(|a| a.name.as_str()), Some("USA"));
+    assert_eq!(
+        map.actor(&"US".into()).map(|a| a.name.as_str()),
+        Some("USA")
+    );
     assert_eq!(history.undo(&mut map), Ok(true));
     assert_eq!(map, before);
     assert_eq!(history.redo(&mut map), Ok(true));
-    assert_eq!(map.actor(&"US".into()).map(|a| a.name.as_str()), Some("USA"));
+    assert_eq!(
+        map.actor(&"US".into()).map(|a| a.name.as_str()),
+        Some("USA")
+    );
     assert_eq!(history.redo(&mut map), Ok(false));
 }
 
@@ -290,7 +334,14 @@ fn arbitrary_edit() -> impl Strategy<Value = Edit> {
     let claim_strategy = (stance, 0.0f32..=1.0, span, prop::bool::ANY, prop::bool::ANY).prop_map(
         |(stance, confidence, (start, len), with_evidence, manual)| {
             let end = (start + len).min(TEXT.len());
-            let mut claim = claim(stance, if with_evidence { vec![evidence(start, end)] } else { vec![] });
+            let mut claim = claim(
+                stance,
+                if with_evidence {
+                    vec![evidence(start, end)]
+                } else {
+                    vec![]
+                },
+            );
             claim.confidence = confidence;
             claim.strength = 1.0 - confidence / 2.0;
             if manual {
@@ -300,26 +351,42 @@ fn arbitrary_edit() -> impl Strategy<Value = Edit> {
         },
     );
     prop_oneof![
-        actor.clone().prop_map(|id| Edit::AddActor(Actor::new(id, id, ActorKind::State))),
+        actor
+            .clone()
+            .prop_map(|id| Edit::AddActor(Actor::new(id, id, ActorKind::State))),
         actor.clone().prop_map(|id| Edit::RemoveActor(id.into())),
-        (actor.clone(), "[a-z]{1,6}").prop_map(|(id, name)| Edit::RenameActor { id: id.into(), name }),
+        (actor.clone(), "[a-z]{1,6}").prop_map(|(id, name)| Edit::RenameActor {
+            id: id.into(),
+            name
+        }),
         (actor.clone(), actor.clone()).prop_map(|(keep, absorb)| Edit::MergeActors {
             keep: keep.into(),
             absorb: absorb.into()
         }),
-        issue.clone().prop_map(|id| Edit::AddIssue(Issue::new(id, id))),
+        issue
+            .clone()
+            .prop_map(|id| Edit::AddIssue(Issue::new(id, id))),
         issue.clone().prop_map(|id| Edit::RemoveIssue(id.into())),
         (actor.clone(), issue.clone(), claim_strategy.clone())
             .prop_map(|(a, i, c)| Edit::AddPosition(Position::new(a, i, c))),
         (actor.clone(), issue.clone()).prop_map(|(a, i)| Edit::RemovePosition(key(a, i))),
-        (actor.clone(), actor.clone(), prop::option::of(issue.clone()), claim_strategy)
+        (
+            actor.clone(),
+            actor.clone(),
+            prop::option::of(issue.clone()),
+            claim_strategy
+        )
             .prop_map(|(s, t, i, c)| Edit::AddRelation(Relation {
                 issue: i.map(IssueId::from),
                 ..Relation::new(s, t, c)
             })),
         (actor.clone(), -100.0f32..100.0, -100.0f32..100.0).prop_map(|(a, x, y)| Edit::MoveNode {
             node: NodeRef::Actor(a.into()),
-            layout: Some(NodeLayout { x, y, pinned: x > 0.0 })
+            layout: Some(NodeLayout {
+                x,
+                y,
+                pinned: x > 0.0
+            })
         }),
         Just(Edit::RemoveSource("s1".into())),
     ]
@@ -358,10 +425,18 @@ proptest! {
 #[test]
 fn congruence_counts_agreements_and_conflicts() {
     let mut map = sample();
-    map.apply(Edit::AddPosition(Position::new("US", "sanctions", claim(Stance::Oppose, vec![]))))
-        .ok();
-    map.apply(Edit::AddPosition(Position::new("EU", "sanctions", claim(Stance::Support, vec![]))))
-        .ok();
+    map.apply(Edit::AddPosition(Position::new(
+        "US",
+        "sanctions",
+        claim(Stance::Oppose, vec![]),
+    )))
+    .ok();
+    map.apply(Edit::AddPosition(Position::new(
+        "EU",
+        "sanctions",
+        claim(Stance::Support, vec![]),
+    )))
+    .ok();
     let ties: Vec<(String, String, usize, usize)> = stancemap::analysis::congruence_network(&map)
         .into_iter()
         .map(|t| (t.a.to_string(), t.b.to_string(), t.agreements, t.conflicts))
@@ -378,8 +453,12 @@ fn congruence_counts_agreements_and_conflicts() {
     let balance = stancemap::analysis::structural_balance(&map);
     assert_eq!((balance.balanced, balance.unbalanced), (1, 0));
     // An explicit US → EU support relation makes the triangle unbalanced.
-    map.apply(Edit::AddRelation(Relation::new("US", "EU", claim(Stance::Support, vec![]))))
-        .ok();
+    map.apply(Edit::AddRelation(Relation::new(
+        "US",
+        "EU",
+        claim(Stance::Support, vec![]),
+    )))
+    .ok();
     let balance = stancemap::analysis::structural_balance(&map);
     assert_eq!((balance.balanced, balance.unbalanced), (0, 1));
     assert_eq!(balance.ratio(), Some(0.0));
