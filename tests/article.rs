@@ -365,20 +365,12 @@ fn format_follows_the_extension() {
 }
 
 #[test]
-fn long_text_segments_quickly() {
+fn long_text_segments_into_every_sentence() {
     let paragraph = "The U.S. envoy met Gen. Smith on Jan. 5. “We will not accept it,” said Dr. Jones. Talks resumed in the U.K. The next round is set for 2.5 weeks later… Officials agreed!\n";
     let text = paragraph.repeat(20_000);
-    let started = std::time::Instant::now();
+    // Speed is measured in `benches/`; here only the result is checked.
     let sentences = split_sentences(&text);
-    let elapsed = started.elapsed();
-    println!("segmented {} bytes in {elapsed:?}", text.len());
     assert_eq!(sentences.len(), 5 * 20_000);
-    // Generous bound for a debug-ish test build on a shared machine; release is far faster.
-    assert!(
-        elapsed.as_secs_f64() < 5.0,
-        "took {elapsed:?} for {} bytes",
-        text.len()
-    );
 }
 
 proptest! {
@@ -410,37 +402,35 @@ proptest! {
 }
 
 #[test]
-fn long_html_parses_quickly() {
+fn long_html_keeps_every_paragraph() {
     let body = "<div class=\"x\"><p>The U.S. envoy met Gen. Smith on Jan. 5 &amp; left.</p><script>var a = 1;</script><ul><li>Link</li></ul></div>\n".repeat(10_000);
     let page = format!(
         "<html><head><title>Big</title></head><body><article>{body}</article></body></html>"
     );
-    let started = std::time::Instant::now();
     let article = Article::parse(page.as_bytes(), ArticleFormat::Html);
-    let elapsed = started.elapsed();
-    println!("parsed {} bytes of HTML in {elapsed:?}", page.len());
     assert_eq!(article.title, "Big");
     assert_eq!(article.sentences.len(), 1 + 2 * 10_000);
     assert!(!article.text.contains("var a"));
-    assert!(elapsed.as_secs_f64() < 10.0, "took {elapsed:?}");
 }
 
 #[test]
-fn whitespace_and_punctuation_floods_stay_linear() {
-    for flood in [
-        "\n".repeat(300_000),
-        "a. \n".repeat(100_000),
-        " .".repeat(200_000),
-        "“…".repeat(100_000),
+fn whitespace_and_punctuation_floods_give_bounded_spans() {
+    // Linear time is measured in `benches/`; here the floods must yield in-bounds spans.
+    for (flood, expected) in [
+        ("\n".repeat(300_000), Some(0)),
+        ("a. \n".repeat(100_000), Some(1)),
+        (" .".repeat(200_000), None),
+        ("“…".repeat(100_000), None),
     ] {
-        let started = std::time::Instant::now();
         let sentences = split_sentences(&flood);
-        assert!(sentences.len() <= flood.len());
         assert!(
-            started.elapsed().as_secs_f64() < 2.0,
-            "took {:?}",
-            started.elapsed()
+            sentences
+                .iter()
+                .all(|s| s.start <= s.end && s.end <= flood.len())
         );
+        if let Some(expected) = expected {
+            assert_eq!(sentences.len(), expected);
+        }
     }
 }
 
