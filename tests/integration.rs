@@ -3,5 +3,6 @@
 mod cli;
 mod extraction;
 mod gui;
+mod gui_canvas;
 mod model;
 mod storage;
