@@ -450,10 +450,11 @@ fn paint(
             .chain(std::iter::once(h))
             .collect()
     });
+    // Only relations can run both ways between the same two actors.
     let pairs: BTreeSet<(usize, usize)> = scene
         .edges
         .iter()
-        .filter(|edge| edge.directed)
+        .filter(|edge| matches!(edge.target, EdgeTarget::Relation(_)))
         .map(|edge| (edge.a, edge.b))
         .collect();
     edges::paint_edges(painter, scene, screen, |_, edge| {
@@ -468,7 +469,7 @@ fn paint(
             dark,
             zoom,
             emphasis,
-            selected: edges::is_selected(edge, selection),
+            selected: scene.is_selected(edge, selection),
             has_reverse: edge.directed && pairs.contains(&(edge.b, edge.a)),
         }
     });
@@ -621,11 +622,7 @@ fn interact(
             let hit = scene
                 .edge_at(world_of(pos), EDGE_HIT_TOLERANCE / camera.zoom)
                 .and_then(|i| scene.edges.get(i));
-            match hit.map(|edge| &edge.target) {
-                Some(EdgeTarget::Position(key)) => Selection::Position(key.clone()),
-                Some(EdgeTarget::Relation(key)) => Selection::Relation(key.clone()),
-                Some(EdgeTarget::Pair) | None => Selection::Nothing,
-            }
+            hit.map_or(Selection::Nothing, |edge| scene.edge_selection(edge))
         };
         commands.push(Command::Select(selection));
     }
