@@ -5,5 +5,6 @@ mod cli;
 mod eval;
 mod extraction;
 mod gui;
+mod gui_canvas;
 mod model;
 mod storage;

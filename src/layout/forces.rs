@@ -11,8 +11,9 @@ use crate::stance_map::{NodeLayout, NodeRef, StanceMap};
 const EXACT_REPULSION_MAX_NODES: usize = 400;
 /// Barnes–Hut opening angle: a cell this far away (size / distance) counts as one body.
 const THETA: f32 = 0.9;
-/// Pull towards the centre, so disconnected parts stay in view.
-const GRAVITY: f32 = 0.04;
+/// Pull towards the centre (grows with the square of the distance), so isolated
+/// nodes and disconnected parts stay near the rest instead of drifting off.
+const GRAVITY: f32 = 0.25;
 /// Most passes the final overlap removal may take.
 const MAX_SPREAD_PASSES: usize = 200;
 
@@ -232,8 +233,10 @@ impl ForceLayout {
             }
             let [x, y] = *position;
             let [mut dx, mut dy] = *push;
-            dx -= GRAVITY * (x - self.centre[0]);
-            dy -= GRAVITY * (y - self.centre[1]);
+            let (cx, cy) = (x - self.centre[0], y - self.centre[1]);
+            let pull = GRAVITY * (cx * cx + cy * cy).sqrt() / k;
+            dx -= pull * cx;
+            dy -= pull * cy;
             let length = (dx * dx + dy * dy).sqrt();
             if !length.is_finite() || length < 1e-6 {
                 continue;

@@ -28,7 +28,7 @@ pub const ACTOR_LABEL_HALF_WIDTH: f32 = 52.0;
 pub const ISSUE_HALF_WIDTH: f32 = 72.0;
 pub const ISSUE_HALF_HEIGHT: f32 = 22.0;
 /// The preferred length of a support edge, in layout units.
-pub const IDEAL_EDGE_LENGTH: f32 = 170.0;
+pub const IDEAL_EDGE_LENGTH: f32 = 150.0;
 /// Free space kept around every node box by the overlap pass.
 pub const NODE_MARGIN: f32 = 8.0;
 

@@ -47,16 +47,17 @@ impl Camera {
         self.centre += before - after;
     }
 
-    /// Centres `bounds` (layout units) in `rect` with a margin; never zooms in past 1.5.
-    pub fn fit(&mut self, rect: Rect, bounds: Rect) {
+    /// Shows `bounds` (layout units) centred in `target`, a part of the canvas `rect`,
+    /// with a margin; never zooms in past 1.5.
+    pub fn fit(&mut self, rect: Rect, target: Rect, bounds: Rect) {
         if !bounds.is_finite() || bounds.is_negative() {
             return;
         }
-        let margin = 24.0;
-        let available = (rect.size() - Vec2::splat(2.0 * margin)).max(Vec2::splat(10.0));
+        let margin = 16.0;
+        let available = (target.size() - Vec2::splat(2.0 * margin)).max(Vec2::splat(10.0));
         let size = bounds.size().max(Vec2::splat(1.0));
         let zoom = (available.x / size.x).min(available.y / size.y);
         self.zoom = zoom.clamp(MIN_ZOOM, 1.5);
-        self.centre = bounds.center();
+        self.centre = bounds.center() - (target.center() - rect.center()) / self.zoom;
     }
 }

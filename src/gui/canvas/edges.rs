@@ -4,8 +4,7 @@
 use egui::epaint::{Mesh, PathStroke};
 use egui::{Color32, Painter, Pos2, Rect, Shape, Stroke, Vec2};
 
-use super::scene::{EdgeTarget, Scene, SceneEdge, SceneNode};
-use crate::gui::command::Selection;
+use super::scene::{Scene, SceneEdge, SceneNode};
 use crate::gui::theme;
 use crate::stance_map::{Origin, Stance};
 
@@ -200,15 +199,6 @@ fn dashes(sink: &mut EdgeSink, start: Pos2, end: Pos2, width: f32, color: Color3
         let b = start + direction * (t + dash).min(length);
         sink.line(a, b, width, color);
         t += period;
-    }
-}
-
-/// Whether `edge` is what `selection` names.
-pub fn is_selected(edge: &SceneEdge, selection: &Selection) -> bool {
-    match (&edge.target, selection) {
-        (EdgeTarget::Position(key), Selection::Position(selected)) => key == selected,
-        (EdgeTarget::Relation(key), Selection::Relation(selected)) => key == selected,
-        _ => false,
     }
 }
 

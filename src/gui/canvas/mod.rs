@@ -36,8 +36,8 @@ pub enum View {
     Matrix,
 }
 
-/// What the canvas shows brightly and what it hides.
-#[derive(Clone, Debug, PartialEq)]
+/// What the canvas shows brightly and what it hides. The default shows everything.
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CanvasFilter {
     /// Matches actor names, ids and aliases and issue labels, case-insensitively;
     /// nodes that do not match are dimmed.
@@ -46,16 +46,6 @@ pub struct CanvasFilter {
     pub issue: Option<IssueId>,
     /// Edges below this confidence (0.0..=1.0) are hidden.
     pub min_confidence: f32,
-}
-
-impl Default for CanvasFilter {
-    fn default() -> Self {
-        Self {
-            text: String::new(),
-            issue: None,
-            min_confidence: 0.0,
-        }
-    }
 }
 
 /// Transient canvas state: camera, computed layouts, the drag in progress, hover.
@@ -68,6 +58,8 @@ pub struct CanvasState {
     layouts: BTreeMap<LayoutGraphKind, ViewLayout>,
     drag: Option<Drag>,
     hovered: Option<usize>,
+    /// A node released this frame, and where; drawn there until the map has the move.
+    dropped: Option<(NodeRef, Pos2)>,
     last_kind: Option<LayoutGraphKind>,
     last_rect: Option<Rect>,
     last_scene: Scene,
@@ -126,6 +118,11 @@ impl CanvasState {
     pub fn screen_pos(&self, node: &NodeRef) -> Option<Pos2> {
         let index = self.last_scene.nodes.iter().position(|n| &n.node == node)?;
         self.last_screen.get(index).copied()
+    }
+
+    /// The screen rect the canvas filled in the last frame.
+    pub fn canvas_rect(&self) -> Option<Rect> {
+        self.last_rect
     }
 
     pub fn camera(&self) -> Camera {
@@ -316,17 +313,28 @@ pub fn canvas_ui(
         && !laying_out
         && let Some(bounds) = scene.bounds()
     {
-        state.camera.fit(rect, bounds);
+        state.camera.fit(rect, fit_target(rect, view), bounds);
         state.fit_pending = false;
         state.fitted_once = true;
     }
 
     let mut commands = Vec::new();
     interact(ui, &response, rect, map, view, &scene, state, &mut commands);
-    // Interaction may have moved the camera or a node: draw where things are now.
-    let scene = Scene::build(map, view, filter, dark, |node| {
-        state.place(map, &kind, node)
-    });
+    // Interaction may have moved the camera or a node: draw where things are now. A
+    // node dropped this frame is drawn where it was dropped; the map catches up next frame.
+    let mut scene = scene;
+    let moved = match (&state.drag, &state.dropped) {
+        (Some(Drag::Node { node, world, .. }), _) | (_, Some((node, world))) => {
+            Some((node.clone(), *world))
+        }
+        _ => None,
+    };
+    if let Some((node, world)) = moved
+        && let Some(moved) = scene.nodes.iter_mut().find(|n| n.node == node)
+    {
+        moved.world = world;
+    }
+    state.dropped = None;
     let screen: Vec<Pos2> = scene
         .nodes
         .iter()
@@ -375,6 +383,18 @@ pub fn canvas_ui(
     state.last_scene = scene;
     state.last_screen = screen;
     commands
+}
+
+/// The part of the canvas a fit fills: clear of the legend (left) and the toolbar
+/// (top), unless the canvas is too small to spare the room.
+fn fit_target(rect: Rect, view: &View) -> Rect {
+    let legend = legend::legend_rect(rect, view);
+    let spare_left = legend.right() - rect.left();
+    if rect.width() > 3.0 * spare_left {
+        Rect::from_min_max(Pos2::new(legend.right(), rect.top() + 30.0), rect.max)
+    } else {
+        rect
+    }
 }
 
 /// Fit and relayout buttons over the canvas's top right corner.
@@ -430,10 +450,11 @@ fn paint(
             .chain(std::iter::once(h))
             .collect()
     });
+    // Only relations can run both ways between the same two actors.
     let pairs: BTreeSet<(usize, usize)> = scene
         .edges
         .iter()
-        .filter(|edge| edge.directed)
+        .filter(|edge| matches!(edge.target, EdgeTarget::Relation(_)))
         .map(|edge| (edge.a, edge.b))
         .collect();
     edges::paint_edges(painter, scene, screen, |_, edge| {
@@ -448,7 +469,7 @@ fn paint(
             dark,
             zoom,
             emphasis,
-            selected: edges::is_selected(edge, selection),
+            selected: scene.is_selected(edge, selection),
             has_reverse: edge.directed && pairs.contains(&(edge.b, edge.a)),
         }
     });
@@ -564,6 +585,7 @@ fn interact(
                         .positions
                         .insert(node, (world.x, world.y));
                 } else if world.x.is_finite() && world.y.is_finite() {
+                    state.dropped = Some((node.clone(), world));
                     commands.push(Command::Edit(Edit::MoveNode {
                         node,
                         layout: Some(NodeLayout {
@@ -600,11 +622,7 @@ fn interact(
             let hit = scene
                 .edge_at(world_of(pos), EDGE_HIT_TOLERANCE / camera.zoom)
                 .and_then(|i| scene.edges.get(i));
-            match hit.map(|edge| &edge.target) {
-                Some(EdgeTarget::Position(key)) => Selection::Position(key.clone()),
-                Some(EdgeTarget::Relation(key)) => Selection::Relation(key.clone()),
-                Some(EdgeTarget::Pair) | None => Selection::Nothing,
-            }
+            hit.map_or(Selection::Nothing, |edge| scene.edge_selection(edge))
         };
         commands.push(Command::Select(selection));
     }

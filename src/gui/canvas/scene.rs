@@ -6,10 +6,12 @@ use std::collections::BTreeMap;
 use egui::{Color32, Pos2, Rect, Vec2};
 
 use super::{CanvasFilter, View};
+use crate::gui::command::Selection;
 use crate::gui::theme;
 use crate::layout::{self, ACTOR_RADIUS, ISSUE_HALF_HEIGHT, ISSUE_HALF_WIDTH};
 use crate::stance_map::{
-    ActorId, Claim, IssueId, NodeRef, Origin, PairKind, PositionKey, RelationKey, Stance, StanceMap,
+    ActorId, Claim, IssueId, NodeRef, Origin, PairKind, PositionKey, Relation, RelationKey, Stance,
+    StanceMap,
 };
 
 /// A node as drawn: where (layout units), how, and whether the filter keeps it bright.
@@ -38,11 +40,13 @@ impl SceneNode {
     }
 }
 
-/// What clicking an edge selects.
+/// What clicking an edge selects; the ids come from the edge's end nodes, so a
+/// frame builds no key strings.
 #[derive(Clone, Debug, PartialEq)]
 pub enum EdgeTarget {
-    Position(PositionKey),
-    Relation(RelationKey),
+    Position,
+    /// A relation, with its issue scope.
+    Relation(Option<IssueId>),
     /// An aligned/opposed pair in the issue lens; derived, so nothing to select.
     Pair,
 }
@@ -111,7 +115,7 @@ impl Scene {
             };
             builder
                 .actors
-                .insert(actor.id.clone(), builder.scene.nodes.len());
+                .insert(actor.id.as_str(), builder.scene.nodes.len());
             builder.scene.nodes.push(SceneNode {
                 pinned: map.layout_of(&node).is_some_and(|l| l.pinned),
                 node,
@@ -138,7 +142,7 @@ impl Scene {
             };
             builder
                 .issues
-                .insert(issue.id.clone(), builder.scene.nodes.len());
+                .insert(issue.id.as_str(), builder.scene.nodes.len());
             builder.scene.nodes.push(SceneNode {
                 pinned: map.layout_of(&node).is_some_and(|l| l.pinned),
                 node,
@@ -170,7 +174,7 @@ impl Scene {
                         _ => true,
                     };
                     if confident(&relation.claim) && in_scope {
-                        builder.relation(relation.key(), &relation.claim);
+                        builder.relation(relation);
                     }
                 }
             }
@@ -191,13 +195,59 @@ impl Scene {
                 }
                 for relation in relations {
                     if confident(&relation.claim) {
-                        builder.relation(relation.key(), &relation.claim);
+                        builder.relation(&relation);
                     }
                 }
             }
             View::Matrix => {}
         }
         builder.scene
+    }
+
+    /// What selecting edge `edge` means.
+    pub fn edge_selection(&self, edge: &SceneEdge) -> Selection {
+        let ends = (
+            self.nodes.get(edge.a).map(|n| &n.node),
+            self.nodes.get(edge.b).map(|n| &n.node),
+        );
+        match (&edge.target, ends) {
+            (EdgeTarget::Position, (Some(NodeRef::Actor(actor)), Some(NodeRef::Issue(issue)))) => {
+                Selection::Position(PositionKey {
+                    actor: actor.clone(),
+                    issue: issue.clone(),
+                })
+            }
+            (
+                EdgeTarget::Relation(scope),
+                (Some(NodeRef::Actor(source)), Some(NodeRef::Actor(target))),
+            ) => Selection::Relation(RelationKey {
+                source: source.clone(),
+                target: target.clone(),
+                issue: scope.clone(),
+            }),
+            _ => Selection::Nothing,
+        }
+    }
+
+    /// Whether `edge` is what `selection` names, without building its key.
+    pub fn is_selected(&self, edge: &SceneEdge, selection: &Selection) -> bool {
+        let ends = (
+            self.nodes.get(edge.a).map(|n| &n.node),
+            self.nodes.get(edge.b).map(|n| &n.node),
+        );
+        match (&edge.target, selection, ends) {
+            (
+                EdgeTarget::Position,
+                Selection::Position(key),
+                (Some(NodeRef::Actor(actor)), Some(NodeRef::Issue(issue))),
+            ) => &key.actor == actor && &key.issue == issue,
+            (
+                EdgeTarget::Relation(scope),
+                Selection::Relation(key),
+                (Some(NodeRef::Actor(source)), Some(NodeRef::Actor(target))),
+            ) => &key.source == source && &key.target == target && &key.issue == scope,
+            _ => false,
+        }
     }
 
     /// The topmost node under `world` (issues are drawn above actors).
@@ -259,34 +309,37 @@ pub fn distance_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
     p.distance(a + ab * t)
 }
 
-struct Builder {
+struct Builder<'a> {
     scene: Scene,
-    actors: BTreeMap<ActorId, usize>,
-    issues: BTreeMap<IssueId, usize>,
+    actors: BTreeMap<&'a str, usize>,
+    issues: BTreeMap<&'a str, usize>,
 }
 
-impl Builder {
+impl Builder<'_> {
     fn position(&mut self, actor: &ActorId, issue: &IssueId, claim: &Claim) {
-        let (Some(&a), Some(&b)) = (self.actors.get(actor), self.issues.get(issue)) else {
+        let (Some(&a), Some(&b)) = (
+            self.actors.get(actor.as_str()),
+            self.issues.get(issue.as_str()),
+        ) else {
             return;
         };
-        let target = EdgeTarget::Position(PositionKey {
-            actor: actor.clone(),
-            issue: issue.clone(),
-        });
-        self.push(a, b, target, claim, true);
+        self.push(a, b, EdgeTarget::Position, claim, true);
     }
 
-    fn relation(&mut self, key: RelationKey, claim: &Claim) {
-        let (Some(&a), Some(&b)) = (self.actors.get(&key.source), self.actors.get(&key.target))
-        else {
+    fn relation(&mut self, relation: &Relation) {
+        let (Some(&a), Some(&b)) = (
+            self.actors.get(relation.source.as_str()),
+            self.actors.get(relation.target.as_str()),
+        ) else {
             return;
         };
-        self.push(a, b, EdgeTarget::Relation(key), claim, true);
+        let target = EdgeTarget::Relation(relation.issue.clone());
+        self.push(a, b, target, &relation.claim, true);
     }
 
     fn pair(&mut self, a: &ActorId, b: &ActorId, stance: Stance) {
-        let (Some(&a), Some(&b)) = (self.actors.get(a), self.actors.get(b)) else {
+        let (Some(&a), Some(&b)) = (self.actors.get(a.as_str()), self.actors.get(b.as_str()))
+        else {
             return;
         };
         let mut claim = Claim::new(stance, Origin::Extracted);
