@@ -70,6 +70,8 @@ impl Article {
     }
 
     pub fn sentence_text(&self, sentence: Sentence) -> &str {
-        self.text.get(sentence.start..sentence.end).unwrap_or_default()
+        self.text
+            .get(sentence.start..sentence.end)
+            .unwrap_or_default()
     }
 }

@@ -428,7 +428,10 @@ impl StanceMap {
         let cited = self
             .positions()
             .flat_map(|position| &position.claim.evidence)
-            .chain(self.relations().flat_map(|relation| &relation.claim.evidence))
+            .chain(
+                self.relations()
+                    .flat_map(|relation| &relation.claim.evidence),
+            )
             .filter(|evidence| evidence.source == source.id);
         for evidence in cited {
             check_span(&source, evidence.start, evidence.end)?;

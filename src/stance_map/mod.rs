@@ -198,7 +198,10 @@ impl StanceMap {
         let mut found: Vec<&Relation> = self
             .graph
             .edges_directed(node, petgraph::Direction::Outgoing)
-            .chain(self.graph.edges_directed(node, petgraph::Direction::Incoming))
+            .chain(
+                self.graph
+                    .edges_directed(node, petgraph::Direction::Incoming),
+            )
             .filter_map(|edge| match edge.weight() {
                 Link::Relation(relation) => Some(relation),
                 Link::Position(_) => None,
@@ -211,12 +214,16 @@ impl StanceMap {
 
     /// An actor id not yet used, derived from `base` ("Ukraine", "Ukraine_2", …).
     pub fn fresh_actor_id(&self, base: &str) -> ActorId {
-        ActorId(fresh_id(base, |id| self.actors.contains_key(&ActorId::new(id))))
+        ActorId(fresh_id(base, |id| {
+            self.actors.contains_key(&ActorId::new(id))
+        }))
     }
 
     /// An issue id not yet used, derived from `base`.
     pub fn fresh_issue_id(&self, base: &str) -> IssueId {
-        IssueId(fresh_id(base, |id| self.issues.contains_key(&IssueId::new(id))))
+        IssueId(fresh_id(base, |id| {
+            self.issues.contains_key(&IssueId::new(id))
+        }))
     }
 
     /// A source id not yet used: `s1`, `s2`, …

@@ -1,7 +1,7 @@
 //! Derived questions about a map that do not change it.
 
-use super::types::{ActorId, IssueId, Relation, Stance};
 use super::StanceMap;
+use super::types::{ActorId, IssueId, Relation, Stance};
 
 /// Whether two actors stand together or apart on an issue.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
