@@ -159,6 +159,11 @@ impl StanceMapApp {
         self.close_allowed
     }
 
+    /// Whether a file dialog is open (its answer is polled each frame).
+    pub fn is_waiting_for_dialog(&self) -> bool {
+        self.pending_pick.is_some()
+    }
+
     /// Queues an action as if a control had asked for it.
     pub fn queue(&mut self, action: AppAction) {
         self.actions.push(action);
@@ -173,6 +178,10 @@ impl StanceMapApp {
         let mut actions = std::mem::take(&mut self.actions);
         actions.extend(super::shortcuts::shortcuts(&ctx, self.modal.is_some()));
         self.draw(ui, &mut actions);
+        if !actions.is_empty() {
+            // The actions change what the panels show; draw again with the new state.
+            ctx.request_repaint();
+        }
         for action in actions {
             self.run_action(action, &ctx);
         }

@@ -29,7 +29,7 @@ impl InspectorState {
         let issue = map
             .issue(&position.issue)
             .map_or(position.issue.as_str(), |i| i.label.as_str());
-        ui.label(format!("{actor} → {issue}"));
+        ui.label(format!("{actor} on {issue}"));
         if let Some(claim) = self.claim_ui(ui, &position.claim, commands) {
             commands.push(Command::Edit(Edit::UpdatePosition(Position {
                 claim,
@@ -47,7 +47,7 @@ impl InspectorState {
     ) {
         let name = |id: &ActorId| map.actor(id).map_or(id.to_string(), |a| a.name.clone());
         ui.label(format!(
-            "{} → {}",
+            "{} towards {}",
             name(&relation.source),
             name(&relation.target)
         ));

@@ -24,7 +24,8 @@ pub fn shortcuts(ctx: &egui::Context, modal_open: bool) -> Vec<AppAction> {
     let typing = ctx.egui_wants_keyboard_input();
     let mut actions = Vec::new();
     ctx.input_mut(|input| {
-        if input.consume_key(Modifiers::NONE, Key::Escape) {
+        // A focused text field uses Esc itself to give up the focus.
+        if !typing && input.consume_key(Modifiers::NONE, Key::Escape) {
             actions.push(AppAction::Escape);
         }
         if modal_open {

@@ -44,7 +44,7 @@ pub fn side_panel_ui(ui: &mut egui::Ui, map: &StanceMap, selection: &Selection) 
                     + map.relations_of_actor(&actor.id).len();
                 let selected = selection == &Selection::Actor(actor.id.clone());
                 let response = ui
-                    .selectable_label(selected, format!("● {}", actor.name))
+                    .selectable_label(selected, actor.name.as_str())
                     .on_hover_text(format!("{} · {n_stances} stances", actor.kind.as_str()));
                 if response.clicked() {
                     commands.push(Command::Select(Selection::Actor(actor.id.clone())));
@@ -70,7 +70,7 @@ pub fn side_panel_ui(ui: &mut egui::Ui, map: &StanceMap, selection: &Selection) 
                 let n_positions = map.positions_on_issue(&issue.id).len();
                 let selected = selection == &Selection::Issue(issue.id.clone());
                 let response = ui
-                    .selectable_label(selected, format!("▪ {}", issue.label))
+                    .selectable_label(selected, issue.label.as_str())
                     .on_hover_text(format!("{n_positions} positions"));
                 if response.clicked() {
                     commands.push(Command::Select(Selection::Issue(issue.id.clone())));
