@@ -77,6 +77,8 @@ pub struct StanceMapApp {
     pub(super) discard_confirmed: bool,
     pub(super) close_allowed: bool,
     pub(super) last_title: String,
+    /// The preferred theme is set on the first frame (there is no context before).
+    pub(super) theme_applied: bool,
     pub(super) actions: Vec<AppAction>,
 }
 
@@ -107,6 +109,7 @@ impl StanceMapApp {
             discard_confirmed: false,
             close_allowed: false,
             last_title: String::new(),
+            theme_applied: false,
             actions: Vec::new(),
         }
     }
@@ -172,6 +175,10 @@ impl StanceMapApp {
     /// Draws one frame and then applies what the panels asked for.
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        if !self.theme_applied {
+            self.apply_theme(&ctx);
+            self.theme_applied = true;
+        }
         self.poll_pick(&ctx);
         self.take_dropped_files(&ctx);
         self.handle_close_request(&ctx);

@@ -16,6 +16,13 @@ use crate::storage;
 
 impl StanceMapApp {
     pub(super) fn run_action(&mut self, action: AppAction, ctx: &egui::Context) {
+        let answers_path_field = matches!(
+            action,
+            AppAction::Open(_) | AppAction::AddArticle(_) | AppAction::SaveTo(_)
+        );
+        if answers_path_field && matches!(self.modal, Some(Modal::PathField { .. })) {
+            self.modal = None;
+        }
         match action {
             AppAction::Command(command) => self.run_command(command),
             AppAction::Pick(purpose) => self.start_pick(purpose, ctx),
@@ -54,6 +61,7 @@ impl StanceMapApp {
             AppAction::ToggleTheme => {
                 let preferences = &mut self.config.preferences;
                 preferences.dark_theme = !preferences.dark_theme;
+                self.apply_theme(ctx);
             }
             AppAction::ShowLexiconEditor => self.lexicon_editor.open = true,
             AppAction::FocusFilter => self.focus_filter = true,
@@ -70,11 +78,15 @@ impl StanceMapApp {
             }
             other => self.run_other_action(other),
         }
-        ctx.set_theme(if self.config.preferences.dark_theme {
+    }
+
+    pub(super) fn apply_theme(&self, ctx: &egui::Context) {
+        let theme = if self.config.preferences.dark_theme {
             egui::Theme::Dark
         } else {
             egui::Theme::Light
-        });
+        };
+        ctx.set_theme(theme);
     }
 
     /// Whether `then` may go ahead now; if not, asks Save / Discard / Cancel first.

@@ -21,7 +21,11 @@ impl StanceMapApp {
                 self.after_save = Some(*then);
                 self.actions.push(AppAction::Save);
             }
-            AppAction::CloseModal => self.modal = None,
+            AppAction::CloseModal => {
+                self.modal = None;
+                // A cancelled save must not run what was waiting for it later.
+                self.after_save = None;
+            }
             AppAction::Recover => {
                 self.modal = None;
                 match storage::load_map(&self.config.recovery_path) {

@@ -126,7 +126,7 @@ fn path_field_ui(
     ui.horizontal(|ui| {
         let ok = ui.button("OK").on_hover_text("Use this path").clicked();
         if (ok || entered) && !text.trim().is_empty() {
-            actions.push(AppAction::CloseModal);
+            // The path's action closes this modal when it runs.
             actions.push(Modal::action_for_path(purpose, PathBuf::from(text.trim())));
         }
         if ui
