@@ -239,6 +239,17 @@ impl StanceMapApp {
                 focus,
             ));
         });
+        egui::Panel::bottom("article")
+            .default_size(220.0)
+            .resizable(true)
+            .show(ui, |ui| {
+                actions.extend(
+                    self.article
+                        .article_ui(ui, map)
+                        .into_iter()
+                        .map(AppAction::Command),
+                );
+            });
         egui::Panel::left("lists")
             .default_size(220.0)
             .show(ui, |ui| {
@@ -253,17 +264,6 @@ impl StanceMapApp {
         if let Some(modal) = self.inspector.open_modal.take() {
             self.modal = Some(modal);
         }
-        egui::Panel::bottom("article")
-            .default_size(220.0)
-            .resizable(true)
-            .show(ui, |ui| {
-                actions.extend(
-                    self.article
-                        .article_ui(ui, map)
-                        .into_iter()
-                        .map(AppAction::Command),
-                );
-            });
         egui::CentralPanel::default().show(ui, |ui| {
             let commands = match &self.view {
                 View::Matrix => super::matrix::matrix_ui(ui, map, &self.filter, &self.selection),

@@ -94,7 +94,10 @@ pub fn mentions(map: &StanceMap, text: &str) -> Vec<(usize, usize)> {
     let haystack = text.to_ascii_lowercase();
     let mut spans = Vec::new();
     for actor in map.actors() {
-        for name in std::iter::once(&actor.name).chain(&actor.aliases) {
+        for name in [actor.id.as_str(), actor.name.as_str()]
+            .into_iter()
+            .chain(actor.aliases.iter().map(String::as_str))
+        {
             let needle = name.trim().to_ascii_lowercase();
             if needle.is_empty() {
                 continue;

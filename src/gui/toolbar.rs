@@ -26,7 +26,7 @@ pub fn toolbar_ui(
         let lens_text = lens_issue
             .as_ref()
             .and_then(|id| map.issue(id))
-            .map_or("Issue lens", |issue| issue.label.as_str());
+            .map_or("choose issue", |issue| issue.label.as_str());
         egui::ComboBox::from_label("Issue lens")
             .selected_text(lens_text)
             .show_ui(ui, |ui| {
