@@ -57,7 +57,9 @@ impl StanceMapApp {
             return self.status = "the alias is empty".into();
         }
         let path = self.config.user_lexicon_path.clone();
-        if let Err(error) = super::lexicon_editor::add_alias_to_file(&path, actor_id, alias) {
+        if let Err(error) =
+            super::lexicon_editor::add_alias_to_file(&path, actor_id, &actor.name, alias)
+        {
             return self.status = format!("could not write the user lexicon: {error:#}");
         }
         match files::load_lexicon(&path) {

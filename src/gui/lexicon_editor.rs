@@ -6,43 +6,83 @@ use std::path::Path;
 use anyhow::Context as _;
 
 use super::action::AppAction;
+use crate::extract::Lexicon;
 use crate::stance_map::{ActorId, StanceMap};
 
-/// The user lexicon file's shape as far as the editor writes it:
-/// `(actors: [(id: "Ukraine", aliases: ["Kyiv"])])`.
+/// The part of the user lexicon file (see `extract::Lexicon::with_user_ron`) the
+/// editor writes: `(aliases: [("Kyiv", "Ukraine")], actors: [(id, name, aliases)])`.
+/// Unknown fields are refused rather than dropped on rewrite.
 #[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct UserLexiconFile {
+    /// Extra names of actors the bundled lexicon knows: `(alias, actor id)`.
     #[serde(default)]
-    pub actors: Vec<UserActorAliases>,
+    pub aliases: Vec<(String, String)>,
+    /// Actors the bundled lexicon does not know, with their aliases.
+    #[serde(default)]
+    pub actors: Vec<UserActor>,
 }
 
 #[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
-pub struct UserActorAliases {
+#[serde(deny_unknown_fields)]
+pub struct UserActor {
     pub id: String,
+    pub name: String,
     #[serde(default)]
     pub aliases: Vec<String>,
 }
 
-/// Adds `alias` for `actor` to the user lexicon at `path`, creating the file if needed.
-pub fn add_alias_to_file(path: &Path, actor: &ActorId, alias: &str) -> anyhow::Result<()> {
-    let mut file: UserLexiconFile = match std::fs::read_to_string(path) {
-        Ok(text) => ron::from_str(&text).with_context(|| format!("reading {}", path.display()))?,
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => UserLexiconFile::default(),
-        Err(error) => return Err(error).with_context(|| format!("reading {}", path.display())),
-    };
-    match file
-        .actors
-        .iter_mut()
-        .find(|entry| entry.id == actor.as_str())
-    {
-        Some(entry) if entry.aliases.iter().any(|known| known == alias) => return Ok(()),
-        Some(entry) => entry.aliases.push(alias.to_owned()),
-        None => file.actors.push(UserActorAliases {
-            id: actor.to_string(),
-            aliases: vec![alias.to_owned()],
+fn read_user_file(path: &Path) -> anyhow::Result<UserLexiconFile> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => ron::from_str(&text).with_context(|| {
+            format!(
+                "the editor only keeps aliases and simple actors; edit by hand: {}",
+                path.display()
+            )
         }),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            Ok(UserLexiconFile::default())
+        }
+        Err(error) => Err(error).with_context(|| format!("reading {}", path.display())),
     }
-    let text = ron::ser::to_string_pretty(&file, ron::ser::PrettyConfig::default())?;
+}
+
+/// Adds `alias` for `actor` to the user lexicon at `path`, creating the file if needed.
+/// An actor the bundled lexicon does not know is added as a user actor.
+pub fn add_alias_to_file(
+    path: &Path,
+    actor: &ActorId,
+    name: &str,
+    alias: &str,
+) -> anyhow::Result<()> {
+    let mut file = read_user_file(path)?;
+    let pair = (alias.to_owned(), actor.to_string());
+    if file.aliases.contains(&pair) {
+        return Ok(());
+    }
+    let pretty = ron::ser::PrettyConfig::default();
+    file.aliases.push(pair);
+    let mut text = ron::ser::to_string_pretty(&file, pretty.clone())?;
+    if Lexicon::bundled().with_user_ron(&text).is_err() {
+        // The alias names an actor only this map has: keep it as a user actor.
+        file.aliases.pop();
+        match file
+            .actors
+            .iter_mut()
+            .find(|entry| entry.id == actor.as_str())
+        {
+            Some(entry) => entry.aliases.push(alias.to_owned()),
+            None => file.actors.push(UserActor {
+                id: actor.to_string(),
+                name: name.to_owned(),
+                aliases: vec![alias.to_owned()],
+            }),
+        }
+        text = ron::ser::to_string_pretty(&file, pretty)?;
+        Lexicon::bundled()
+            .with_user_ron(&text)
+            .map_err(|error| anyhow::anyhow!("the lexicon refuses the alias: {error}"))?;
+    }
     if let Some(folder) = path.parent() {
         std::fs::create_dir_all(folder)
             .with_context(|| format!("creating {}", folder.display()))?;
