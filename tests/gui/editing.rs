@@ -239,3 +239,13 @@ fn escape_clears_selection_and_ctrl_f_focuses_the_filter() {
     app.harness.run();
     assert_eq!(app.harness.state().filter().text, "kyiv");
 }
+
+#[test]
+fn article_mentions_are_whole_words_of_names_aliases_and_ids() {
+    let spans = stancemap::gui::article_panel::mentions(&super::sample_map(), SAMPLE_TEXT);
+    let words: Vec<&str> = spans
+        .iter()
+        .map(|&(start, end)| &SAMPLE_TEXT[start..end])
+        .collect();
+    assert_eq!(words, ["Washington", "Kyiv", "EU", "Washington"]);
+}
