@@ -1,0 +1,319 @@
+//! `StanceMapApp`: the eframe app. Draws the panels, collects what they ask for and
+//! applies it after drawing; owns the document, preferences and transient UI state.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use crate::extract::Lexicon;
+
+use super::action::AppAction;
+use super::article_panel::ArticlePanel;
+use super::autosave::Autosave;
+use super::canvas::{CanvasFilter, CanvasState, View};
+use super::command::Selection;
+use super::dialogs::Modal;
+use super::document::Document;
+use super::file_dialog::{FileDialog, PendingPick};
+use super::inspector::InspectorState;
+use super::lexicon_editor::LexiconEditor;
+use super::preferences::Preferences;
+
+/// Everything the app needs from outside; tests pass temp paths and a fake dialog.
+pub struct AppConfig {
+    pub file_dialog: Arc<dyn FileDialog>,
+    /// Where autosave writes and where a crashed session is recovered from.
+    pub recovery_path: PathBuf,
+    /// The user lexicon file the lexicon editor writes.
+    pub user_lexicon_path: PathBuf,
+    pub lexicon: Lexicon,
+    pub preferences: Preferences,
+}
+
+impl AppConfig {
+    /// The real dialog and the per-user data and config folders.
+    pub fn for_desktop(preferences: Preferences) -> Self {
+        let data = dirs::data_dir()
+            .unwrap_or_else(std::env::temp_dir)
+            .join("stancemap");
+        let config = dirs::config_dir()
+            .unwrap_or_else(std::env::temp_dir)
+            .join("stancemap");
+        let user_lexicon_path = config.join("lexicon.ron");
+        let lexicon = super::files::load_lexicon(&user_lexicon_path).unwrap_or_else(|error| {
+            eprintln!("stancemap: ignoring the user lexicon: {error}");
+            Lexicon::bundled()
+        });
+        Self {
+            file_dialog: Arc::new(super::file_dialog::NativeFileDialog),
+            recovery_path: data.join("recovery.stancemap.ron"),
+            user_lexicon_path,
+            lexicon,
+            preferences,
+        }
+    }
+}
+
+/// The app: one open document at most, plus the UI state around it.
+pub struct StanceMapApp {
+    pub(super) config: AppConfig,
+    pub(super) document: Option<Document>,
+    pub(super) selection: Selection,
+    pub(super) view: View,
+    pub(super) filter: CanvasFilter,
+    pub(super) canvas: CanvasState,
+    pub(super) article: ArticlePanel,
+    pub(super) inspector: InspectorState,
+    pub(super) modal: Option<Modal>,
+    pub(super) pending_pick: Option<PendingPick>,
+    pub(super) autosave: Autosave,
+    pub(super) lexicon_editor: LexiconEditor,
+    /// The latest message for the status bar (errors included).
+    pub(super) status: String,
+    /// Set by Ctrl+F; the toolbar focuses the filter field and clears it.
+    pub(super) focus_filter: bool,
+    /// What to do once the current save succeeds (e.g. close after "Save").
+    pub(super) after_save: Option<AppAction>,
+    /// The user chose to drop unsaved changes for the next open/close.
+    pub(super) discard_confirmed: bool,
+    pub(super) close_allowed: bool,
+    pub(super) last_title: String,
+    /// The preferred theme is set on the first frame (there is no context before).
+    pub(super) theme_applied: bool,
+    pub(super) actions: Vec<AppAction>,
+}
+
+impl StanceMapApp {
+    pub fn new(config: AppConfig) -> Self {
+        let view = match config.preferences.last_view.as_str() {
+            "relations" => View::Relations,
+            "matrix" => View::Matrix,
+            _ => View::Positions,
+        };
+        let modal = config.recovery_path.exists().then_some(Modal::Recovery);
+        Self {
+            config,
+            document: None,
+            selection: Selection::Nothing,
+            view,
+            filter: CanvasFilter::default(),
+            canvas: CanvasState::default(),
+            article: ArticlePanel::default(),
+            inspector: InspectorState::default(),
+            modal,
+            pending_pick: None,
+            autosave: Autosave::default(),
+            lexicon_editor: LexiconEditor::default(),
+            status: String::new(),
+            focus_filter: false,
+            after_save: None,
+            discard_confirmed: false,
+            close_allowed: false,
+            last_title: String::new(),
+            theme_applied: false,
+            actions: Vec::new(),
+        }
+    }
+
+    /// The open document, if any.
+    pub fn document(&self) -> Option<&Document> {
+        self.document.as_ref()
+    }
+
+    /// Replaces the open document without asking (tests and recovery use this).
+    pub fn set_document(&mut self, document: Document) {
+        self.canvas.sync_layout(&document.map);
+        self.canvas.request_fit();
+        self.document = Some(document);
+        self.selection = Selection::Nothing;
+        self.article = ArticlePanel::default();
+    }
+
+    pub fn selection(&self) -> &Selection {
+        &self.selection
+    }
+
+    pub fn view(&self) -> &View {
+        &self.view
+    }
+
+    pub fn filter(&self) -> &CanvasFilter {
+        &self.filter
+    }
+
+    pub fn preferences(&self) -> &Preferences {
+        &self.config.preferences
+    }
+
+    pub fn status(&self) -> &str {
+        &self.status
+    }
+
+    pub fn modal(&self) -> Option<&Modal> {
+        self.modal.as_ref()
+    }
+
+    /// The evidence span the article panel shows highlighted.
+    pub fn article_panel(&self) -> &ArticlePanel {
+        &self.article
+    }
+
+    /// Whether the app has agreed to close (after a close request or Quit).
+    pub fn close_allowed(&self) -> bool {
+        self.close_allowed
+    }
+
+    /// Whether a file dialog is open (its answer is polled each frame).
+    pub fn is_waiting_for_dialog(&self) -> bool {
+        self.pending_pick.is_some()
+    }
+
+    /// Queues an action as if a control had asked for it.
+    pub fn queue(&mut self, action: AppAction) {
+        self.actions.push(action);
+    }
+
+    /// Draws one frame and then applies what the panels asked for.
+    pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        if !self.theme_applied {
+            self.apply_theme(&ctx);
+            self.theme_applied = true;
+        }
+        self.poll_pick(&ctx);
+        self.take_dropped_files(&ctx);
+        self.handle_close_request(&ctx);
+        let mut actions = std::mem::take(&mut self.actions);
+        actions.extend(super::shortcuts::shortcuts(&ctx, self.modal.is_some()));
+        self.draw(ui, &mut actions);
+        if !actions.is_empty() {
+            // The actions change what the panels show; draw again with the new state.
+            ctx.request_repaint();
+        }
+        for action in actions {
+            self.run_action(action, &ctx);
+        }
+        self.autosave_tick(ui.input(|i| i.time));
+        self.update_title(&ctx);
+    }
+
+    fn draw(&mut self, ui: &mut egui::Ui, actions: &mut Vec<AppAction>) {
+        egui::Panel::top("menu_bar").show(ui, |ui| {
+            actions.extend(super::menu::menu_bar_ui(ui, self));
+        });
+        egui::Panel::bottom("status_bar").show(ui, |ui| {
+            super::status_bar::status_bar_ui(ui, self);
+        });
+        if self.document.is_none() {
+            egui::CentralPanel::default().show(ui, |ui| {
+                actions.extend(super::start_screen::start_screen_ui(
+                    ui,
+                    &self.config.preferences,
+                ));
+            });
+        } else {
+            self.document_ui(ui, actions);
+        }
+        if let Some(modal) = &mut self.modal {
+            let map = self.document.as_ref().map(|document| &document.map);
+            actions.extend(super::dialogs::modal_ui(ui.ctx(), modal, map));
+        }
+        if self.lexicon_editor.open
+            && let Some(document) = &self.document
+        {
+            actions.extend(self.lexicon_editor.window_ui(ui.ctx(), &document.map));
+        }
+    }
+
+    fn document_ui(&mut self, ui: &mut egui::Ui, actions: &mut Vec<AppAction>) {
+        let Some(document) = &self.document else {
+            return;
+        };
+        let map = &document.map;
+        egui::Panel::top("toolbar").show(ui, |ui| {
+            let focus = std::mem::take(&mut self.focus_filter);
+            actions.extend(super::toolbar::toolbar_ui(
+                ui,
+                map,
+                &mut self.view,
+                &mut self.filter,
+                focus,
+            ));
+        });
+        egui::Panel::bottom("article")
+            .default_size(220.0)
+            .resizable(true)
+            .show(ui, |ui| {
+                actions.extend(
+                    self.article
+                        .article_ui(ui, map)
+                        .into_iter()
+                        .map(AppAction::Command),
+                );
+            });
+        egui::Panel::left("lists")
+            .default_size(220.0)
+            .show(ui, |ui| {
+                actions.extend(super::side_panel::side_panel_ui(ui, map, &self.selection));
+            });
+        egui::Panel::right("inspector")
+            .default_size(300.0)
+            .show(ui, |ui| {
+                let commands = self.inspector.inspector_ui(ui, map, &self.selection);
+                actions.extend(commands.into_iter().map(AppAction::Command));
+            });
+        if let Some(modal) = self.inspector.open_modal.take() {
+            self.modal = Some(modal);
+        }
+        egui::CentralPanel::default().show(ui, |ui| {
+            let commands = match &self.view {
+                View::Matrix => super::matrix::matrix_ui(ui, map, &self.filter, &self.selection),
+                view => super::canvas::canvas_ui(
+                    ui,
+                    map,
+                    view,
+                    &self.filter,
+                    &self.selection,
+                    &mut self.canvas,
+                ),
+            };
+            actions.extend(commands.into_iter().map(AppAction::Command));
+        });
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let title = self
+            .document
+            .as_ref()
+            .map_or_else(|| "stancemap".to_owned(), Document::window_title);
+        if title != self.last_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.last_title = title;
+        }
+    }
+
+    /// The title last sent to the window.
+    pub fn window_title(&self) -> &str {
+        &self.last_title
+    }
+}
+
+impl eframe::App for StanceMapApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.frame_ui(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        self.config.preferences.last_view = match self.view {
+            View::Relations => "relations",
+            View::Matrix => "matrix",
+            View::IssueLens(_) => "lens",
+            View::Positions => "positions",
+        }
+        .to_owned();
+        eframe::set_value(
+            storage,
+            super::preferences::STORAGE_KEY,
+            &self.config.preferences,
+        );
+    }
+}

@@ -1,0 +1,311 @@
+//! How `StanceMapApp` carries out actions: files, saving, closing, and document
+//! commands routed through the one `Edit` path.
+
+use std::path::{Path, PathBuf};
+
+use super::action::AppAction;
+use super::app::StanceMapApp;
+use super::command::{Command, Selection};
+use super::dialogs::Modal;
+use super::document::Document;
+use super::file_dialog::{PendingPick, PickPoll, PickPurpose};
+use super::files;
+use crate::article::{Article, ArticleFormat};
+use crate::stance_map::Edit;
+use crate::storage;
+
+impl StanceMapApp {
+    pub(super) fn run_action(&mut self, action: AppAction, ctx: &egui::Context) {
+        let answers_path_field = matches!(
+            action,
+            AppAction::Open(_) | AppAction::AddArticle(_) | AppAction::SaveTo(_)
+        );
+        if answers_path_field && matches!(self.modal, Some(Modal::PathField { .. })) {
+            self.modal = None;
+        }
+        match action {
+            AppAction::Command(command) => self.run_command(command),
+            AppAction::Pick(purpose) => self.start_pick(purpose, ctx),
+            AppAction::Open(path) => {
+                if self.confirm_unsaved(AppAction::Open(path.clone())) {
+                    self.open_path(&path);
+                }
+            }
+            AppAction::OpenSample => {
+                if self.confirm_unsaved(AppAction::OpenSample) {
+                    let article =
+                        Article::parse(files::SAMPLE_ARTICLE.as_bytes(), ArticleFormat::Text);
+                    let path = format!("assets/articles/{}", files::SAMPLE_NAME);
+                    let lexicon = &self.config.lexicon;
+                    self.set_document(files::document_from_article(
+                        &article,
+                        &path,
+                        files::SAMPLE_NAME,
+                        lexicon,
+                    ));
+                }
+            }
+            AppAction::NewMap => {
+                if self.confirm_unsaved(AppAction::NewMap) {
+                    self.set_document(Document::unsaved(Default::default(), ""));
+                }
+            }
+            AppAction::AddArticle(path) => self.add_article(&path),
+            AppAction::Save => match self.document.as_ref().and_then(|d| d.path.clone()) {
+                Some(path) => self.save_to(&path),
+                None => self.start_pick(PickPurpose::SaveMap, ctx),
+            },
+            AppAction::SaveAs => self.start_pick(PickPurpose::SaveMap, ctx),
+            AppAction::SaveTo(path) => self.save_to(&path),
+            AppAction::Reextract => self.reextract(),
+            AppAction::ToggleTheme => {
+                let preferences = &mut self.config.preferences;
+                preferences.dark_theme = !preferences.dark_theme;
+                self.apply_theme(ctx);
+            }
+            AppAction::ShowLexiconEditor => self.lexicon_editor.open = true,
+            AppAction::FocusFilter => self.focus_filter = true,
+            AppAction::Escape => {
+                if self.modal.take().is_none() {
+                    self.selection = Selection::Nothing;
+                }
+            }
+            AppAction::Quit => {
+                if self.confirm_unsaved(AppAction::Quit) {
+                    self.allow_close();
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+            }
+            other => self.run_other_action(other),
+        }
+    }
+
+    pub(super) fn apply_theme(&self, ctx: &egui::Context) {
+        let theme = if self.config.preferences.dark_theme {
+            egui::Theme::Dark
+        } else {
+            egui::Theme::Light
+        };
+        ctx.set_theme(theme);
+    }
+
+    /// Whether `then` may go ahead now; if not, asks Save / Discard / Cancel first.
+    fn confirm_unsaved(&mut self, then: AppAction) -> bool {
+        let dirty = self.document.as_ref().is_some_and(Document::is_dirty);
+        if !dirty || std::mem::take(&mut self.discard_confirmed) {
+            return true;
+        }
+        self.modal = Some(Modal::UnsavedChanges { then });
+        false
+    }
+
+    fn allow_close(&mut self) {
+        self.close_allowed = true;
+        self.autosave.remove_recovery(&self.config.recovery_path);
+    }
+
+    pub(super) fn handle_close_request(&mut self, ctx: &egui::Context) {
+        if !ctx.input(|i| i.viewport().close_requested()) || self.close_allowed {
+            return;
+        }
+        if self.confirm_unsaved(AppAction::Quit) {
+            self.allow_close();
+        } else {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+        }
+    }
+
+    pub(super) fn take_dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|file| file.path().to_owned())
+                .filter(|path| !path.as_os_str().is_empty())
+                .collect()
+        });
+        self.actions
+            .extend(dropped.into_iter().map(AppAction::Open));
+    }
+
+    fn start_pick(&mut self, purpose: PickPurpose, ctx: &egui::Context) {
+        if self.pending_pick.is_some() {
+            return;
+        }
+        let suggested = self.document.as_ref().map_or_else(String::new, |document| {
+            let name = document.display_name();
+            if files::is_map_path(Path::new(&name)) {
+                name
+            } else {
+                format!("{name}.stancemap.ron")
+            }
+        });
+        self.pending_pick = Some(PendingPick::start(
+            &self.config.file_dialog,
+            purpose,
+            suggested,
+            ctx,
+        ));
+    }
+
+    pub(super) fn poll_pick(&mut self, ctx: &egui::Context) {
+        let Some(pending) = &self.pending_pick else {
+            return;
+        };
+        let purpose = pending.purpose;
+        match pending.poll() {
+            PickPoll::Waiting => ctx.request_repaint_after(std::time::Duration::from_millis(50)),
+            PickPoll::Picked(path) => {
+                self.pending_pick = None;
+                self.actions.push(Modal::action_for_path(purpose, path));
+            }
+            PickPoll::Nothing => {
+                self.pending_pick = None;
+                // No portal or cancelled: the in-app path field always works.
+                self.modal = Some(Modal::path_field(purpose));
+            }
+        }
+    }
+
+    pub(super) fn open_path(&mut self, path: &Path) {
+        match files::open_document(path, &self.config.lexicon) {
+            Ok(document) => {
+                self.set_document(document);
+                self.config.preferences.remember(path);
+                self.status = format!("opened {}", path.display());
+            }
+            Err(error) => self.status = format!("could not open: {error:#}"),
+        }
+    }
+
+    fn add_article(&mut self, path: &Path) {
+        let Some(document) = &self.document else {
+            return self.open_path(path);
+        };
+        let article = match storage::read_article(path) {
+            Ok(article) => article,
+            Err(error) => return self.status = format!("could not read article: {error}"),
+        };
+        let edit = files::article_edit(
+            &document.map,
+            &article,
+            &path.to_string_lossy(),
+            &self.config.lexicon,
+        );
+        self.apply_edit(edit);
+    }
+
+    pub(super) fn reextract(&mut self) {
+        let Some(document) = &self.document else {
+            return;
+        };
+        let edit = files::reextract_edit(&document.map, &self.config.lexicon);
+        self.apply_edit(edit);
+    }
+
+    fn save_to(&mut self, path: &Path) {
+        let Some(document) = &mut self.document else {
+            return;
+        };
+        // The picture is part of the map: computed positions are stored (as one undo
+        // step) so the reopened map looks the same.
+        if let Some(edit) = self.canvas.computed_layout_edit(&document.map, &self.view)
+            && let Err(error) = document.apply(edit)
+        {
+            self.status = format!("could not store the layout: {error}");
+        }
+        match storage::save_map(path, &document.map) {
+            Ok(()) => {
+                document.mark_saved(path);
+                self.config.preferences.remember(path);
+                self.autosave.remove_recovery(&self.config.recovery_path);
+                self.status = format!("saved {}", path.display());
+                if let Some(then) = self.after_save.take() {
+                    self.actions.push(then);
+                }
+            }
+            Err(error) => {
+                self.after_save = None;
+                self.status = format!("could not save: {error}");
+            }
+        }
+    }
+
+    /// Applies one edit as one undo step; a refused edit becomes a status message.
+    pub(super) fn apply_edit(&mut self, edit: Edit) {
+        let Some(document) = &mut self.document else {
+            return;
+        };
+        if let Err(error) = document.apply(edit) {
+            self.status = format!("edit refused: {error}");
+        }
+        self.drop_stale_selection();
+    }
+
+    fn run_command(&mut self, command: Command) {
+        match command {
+            Command::Edit(edit) => self.apply_edit(edit),
+            Command::Select(selection) => self.selection = selection,
+            Command::ShowEvidence(focus) => self.article.focus(focus),
+            Command::Undo | Command::Redo => {
+                let Some(document) = &mut self.document else {
+                    return;
+                };
+                let result = if command == Command::Undo {
+                    document.undo()
+                } else {
+                    document.redo()
+                };
+                match result {
+                    Ok(true) => {}
+                    Ok(false) => self.status = "nothing to undo or redo".into(),
+                    Err(error) => self.status = format!("could not undo or redo: {error}"),
+                }
+                self.drop_stale_selection();
+            }
+            Command::FitView => self.canvas.request_fit(),
+            Command::Relayout => {
+                let edit = match &self.document {
+                    Some(document) => self.canvas.relayout(&document.map, &self.view),
+                    None => None,
+                };
+                if let Some(edit) = edit {
+                    self.apply_edit(edit);
+                }
+            }
+            Command::DeleteSelection => {
+                if let Some(edit) = delete_edit(&self.selection) {
+                    self.apply_edit(edit);
+                }
+            }
+        }
+    }
+
+    fn drop_stale_selection(&mut self) {
+        let Some(document) = &self.document else {
+            return;
+        };
+        let map = &document.map;
+        let exists = match &self.selection {
+            Selection::Nothing => true,
+            Selection::Actor(id) => map.actor(id).is_some(),
+            Selection::Issue(id) => map.issue(id).is_some(),
+            Selection::Position(key) => map.position(key).is_some(),
+            Selection::Relation(key) => map.relation(key).is_some(),
+        };
+        if !exists {
+            self.selection = Selection::Nothing;
+        }
+    }
+}
+
+/// The edit that deletes what is selected.
+fn delete_edit(selection: &Selection) -> Option<Edit> {
+    Some(match selection {
+        Selection::Nothing => return None,
+        Selection::Actor(id) => Edit::RemoveActor(id.clone()),
+        Selection::Issue(id) => Edit::RemoveIssue(id.clone()),
+        Selection::Position(key) => Edit::RemovePosition(key.clone()),
+        Selection::Relation(key) => Edit::RemoveRelation(key.clone()),
+    })
+}

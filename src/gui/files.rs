@@ -1,0 +1,103 @@
+//! Turning files into documents: maps are loaded, articles are read and extracted
+//! into a map. The GUI's only doorway to `storage` and `extract`.
+
+use std::path::Path;
+
+use crate::article::{Article, ArticleFormat};
+use crate::extract::{Lexicon, extract, merge_extraction};
+use crate::stance_map::{Edit, Source, StanceMap};
+use crate::storage;
+
+use super::document::Document;
+
+/// The article bundled for a first look.
+pub const SAMPLE_ARTICLE: &str = include_str!("../../assets/articles/ceasefire_talks.txt");
+pub const SAMPLE_NAME: &str = "ceasefire_talks.txt";
+
+/// Whether `path` names a map file rather than an article.
+pub fn is_map_path(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|extension| extension.eq_ignore_ascii_case("ron"))
+}
+
+/// Opens a map file as is, or reads and extracts an article into a new map.
+pub fn open_document(path: &Path, lexicon: &Lexicon) -> anyhow::Result<Document> {
+    if is_map_path(path) {
+        let map = storage::load_map(path)?;
+        return Ok(Document::from_file(map, path.to_owned()));
+    }
+    let article = storage::read_article(path)?;
+    let name = path.file_name().map_or_else(
+        || "article".to_owned(),
+        |name| name.to_string_lossy().into_owned(),
+    );
+    Ok(document_from_article(
+        &article,
+        &path.to_string_lossy(),
+        &name,
+        lexicon,
+    ))
+}
+
+/// A new unsaved map holding `article` and what extraction found in it.
+pub fn document_from_article(
+    article: &Article,
+    source_path: &str,
+    name: &str,
+    lexicon: &Lexicon,
+) -> Document {
+    let mut map = StanceMap::new();
+    let edit = article_edit(&map, article, source_path, lexicon);
+    // A fresh map accepts a fresh extraction; if not, the map stays empty and the
+    // user still sees the start of an untitled document rather than a crash.
+    let _ = map.apply(edit);
+    Document::unsaved(map, name)
+}
+
+/// The edit adding `article` as a new source of `map`, with its findings merged.
+pub fn article_edit(
+    map: &StanceMap,
+    article: &Article,
+    source_path: &str,
+    lexicon: &Lexicon,
+) -> Edit {
+    let id = map.fresh_source_id();
+    let extraction = extract(article, &id, lexicon);
+    let source = Source {
+        id,
+        title: article.title.clone(),
+        path: source_path.to_owned(),
+        date: None,
+        text: article.text.clone(),
+    };
+    merge_extraction(map, source, extraction)
+}
+
+/// The edit that runs extraction again on every source of `map`. Manual and locked
+/// stances are left alone by `merge_extraction`.
+pub fn reextract_edit(map: &StanceMap, lexicon: &Lexicon) -> Edit {
+    let mut edits = Vec::new();
+    for source in map.sources() {
+        let article = Article::parse(source.text.as_bytes(), ArticleFormat::Text);
+        // The source's text is kept verbatim, so spans from re-reading it fit it.
+        let article = Article {
+            text: source.text.clone(),
+            ..article
+        };
+        let extraction = extract(&article, &source.id, lexicon);
+        edits.push(merge_extraction(map, source.clone(), extraction));
+    }
+    Edit::Batch(edits)
+}
+
+/// The bundled lexicon extended by the user lexicon file, if there is one.
+pub fn load_lexicon(user_lexicon: &Path) -> anyhow::Result<Lexicon> {
+    let bundled = Lexicon::bundled();
+    match std::fs::read_to_string(user_lexicon) {
+        Ok(text) => bundled
+            .with_user_ron(&text)
+            .map_err(|error| anyhow::anyhow!("{error}: {}", user_lexicon.display())),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(bundled),
+        Err(error) => Err(anyhow::anyhow!("{error}: {}", user_lexicon.display())),
+    }
+}

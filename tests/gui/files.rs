@@ -1,0 +1,213 @@
+//! Opening, adding, saving: the start screen, file dialogs (faked), the path field
+//! fallback, dropped files, the window title.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable;
+use stancemap::gui::dialogs::Modal;
+use stancemap::gui::file_dialog::PickPurpose;
+use stancemap::stance_map::SourceId;
+
+use super::{app_with_map, empty_app};
+
+const SECOND_ARTICLE: &str =
+    "Turkey backs talks\nAnkara said it supports a ceasefire in Ukraine and will host talks.";
+
+fn write_article(dir: &Path) -> PathBuf {
+    let path = dir.join("second.txt");
+    std::fs::write(&path, SECOND_ARTICLE).unwrap();
+    path
+}
+
+#[test]
+fn start_screen_opens_the_sample_article_as_an_unsaved_map() {
+    let mut app = empty_app();
+    app.harness.get_by_label("Open map…");
+    app.harness.get_by_label("Open article…");
+    app.harness.get_by_label("Open sample article").click();
+    app.harness.run();
+    let document = app.document();
+    assert!(document.is_dirty());
+    assert_eq!(document.path, None);
+    let source = app.map().source(&SourceId::new("s1")).unwrap();
+    assert!(
+        source
+            .text
+            .starts_with("Allies split over US ceasefire proposal")
+    );
+    assert_eq!(
+        app.harness.state().window_title(),
+        "ceasefire_talks.txt • — stancemap"
+    );
+}
+
+#[test]
+fn the_sample_article_yields_actors_and_stances() {
+    let mut app = empty_app();
+    app.harness.get_by_label("Open sample article").click();
+    app.harness.run();
+    let map = app.map();
+    for actor in ["US", "Ukraine", "EU", "Russia"] {
+        assert!(map.actor(&actor.into()).is_some(), "missing {actor}");
+    }
+    assert!(map.n_positions() >= 3);
+}
+
+#[test]
+fn open_article_with_the_dialog_extracts_it_and_remembers_it() {
+    let mut app = empty_app();
+    let path = write_article(app.dir.path());
+    app.answer_dialog_with(Some(path.clone()));
+    app.harness.get_by_label("Open article…").click();
+    app.settle();
+    assert_eq!(app.map().source(&"s1".into()).unwrap().text, SECOND_ARTICLE);
+    assert_eq!(app.document().display_name(), "second.txt");
+    assert_eq!(app.harness.state().preferences().recent_files, vec![path]);
+}
+
+#[test]
+fn without_a_dialog_the_path_field_opens_the_file() {
+    let mut app = empty_app();
+    let path = write_article(app.dir.path());
+    app.answer_dialog_with(None);
+    app.harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    app.settle();
+    assert!(matches!(
+        app.harness.state().modal(),
+        Some(Modal::PathField {
+            purpose: PickPurpose::OpenAny,
+            ..
+        })
+    ));
+    app.harness.get_by_label("Path").focus();
+    app.harness
+        .get_by_label("Path")
+        .type_text(&path.to_string_lossy());
+    app.harness.run();
+    app.harness.get_by_label("OK").click();
+    app.harness.run();
+    assert_eq!(app.harness.state().modal(), None);
+    assert_eq!(app.document().display_name(), "second.txt");
+}
+
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|error| error.to_string())
+    }
+}
+
+#[test]
+fn a_dropped_article_opens() {
+    let mut app = empty_app();
+    let path = write_article(app.dir.path());
+    app.harness
+        .input_mut()
+        .dropped_files
+        .push(Arc::new(Dropped(path)));
+    app.harness.run();
+    assert_eq!(app.document().display_name(), "second.txt");
+}
+
+#[test]
+fn adding_an_article_merges_it_as_a_second_source_in_one_undo_step() {
+    let mut app = app_with_map();
+    let path = write_article(app.dir.path());
+    app.answer_dialog_with(Some(path));
+    app.harness.get_by_label("File").click();
+    app.harness.run();
+    app.harness.get_by_label("Add article to map…").click();
+    app.settle();
+    let map = app.map();
+    assert_eq!(
+        map.sources().map(|s| s.id.as_str()).collect::<Vec<_>>(),
+        ["s1", "s2"]
+    );
+    for actor in ["US", "Ukraine", "EU"] {
+        assert!(
+            map.actor(&actor.into()).is_some(),
+            "the first article's {actor} stays"
+        );
+    }
+    assert_eq!(app.document().history.depth(), 1);
+}
+
+#[test]
+fn evidence_of_an_added_article_cites_its_own_source() {
+    let mut app = app_with_map();
+    let path = write_article(app.dir.path());
+    app.harness
+        .state_mut()
+        .queue(stancemap::gui::action::AppAction::AddArticle(path));
+    app.harness.run();
+    let cited: Vec<_> = app
+        .map()
+        .positions()
+        .flat_map(|p| p.claim.evidence.iter().map(|e| e.source.clone()))
+        .collect();
+    assert!(
+        cited.contains(&"s1".into()) && cited.contains(&"s2".into()),
+        "{cited:?}"
+    );
+}
+
+#[test]
+fn the_title_marks_unsaved_changes() {
+    let mut app = app_with_map();
+    assert_eq!(
+        app.harness.state().window_title(),
+        "talks.stancemap.ron — stancemap"
+    );
+    app.harness.get_by_label("+ issue").click();
+    app.harness.run();
+    assert_eq!(
+        app.harness.state().window_title(),
+        "talks.stancemap.ron • — stancemap"
+    );
+    app.harness.get_by_label("unsaved changes");
+}
+
+#[test]
+fn ctrl_s_saves_through_the_dialog_and_the_file_loads_equal() {
+    let mut app = empty_app();
+    app.harness
+        .state_mut()
+        .set_document(stancemap::gui::document::Document::unsaved(
+            super::sample_map(),
+            "talks",
+        ));
+    let target = app.dir.path().join("saved.stancemap.ron");
+    app.answer_dialog_with(Some(target.clone()));
+    app.harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    app.settle();
+    assert!(
+        !app.document().is_dirty(),
+        "{}",
+        app.harness.state().status()
+    );
+    assert_eq!(app.document().path.as_deref(), Some(target.as_path()));
+    let loaded = stancemap::storage::load_map(&target).unwrap();
+    assert_eq!(&loaded, app.map());
+    assert_eq!(
+        app.harness.state().window_title(),
+        "saved.stancemap.ron — stancemap"
+    );
+
+    // Reopening the saved map gives the same document.
+    let mut other = empty_app();
+    other
+        .harness
+        .state_mut()
+        .queue(stancemap::gui::action::AppAction::Open(target));
+    other.harness.run();
+    assert_eq!(other.map(), &loaded);
+    assert!(!other.document().is_dirty());
+}
