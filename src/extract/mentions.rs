@@ -185,7 +185,7 @@ fn attach_people(
             let connector = matches!(word, "to" | "for" | "of" | "the" | "on" | "in");
             if is_title(word) {
                 titles += 1;
-            } else if !(connector && titles > 0) && !is_name_word(strip_possessive(word)) {
+            } else if (!connector || titles == 0) && !is_name_word(strip_possessive(word)) {
                 break;
             }
             run.push((s, e));

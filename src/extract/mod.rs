@@ -189,8 +189,8 @@ fn assemble(
         .into_values()
         .filter(|issue| used_issues.contains_key(issue.id.as_str()))
         .collect();
-    positions.sort_by(|a, b| a.key().cmp(&b.key()));
-    relations.sort_by(|a, b| a.key().cmp(&b.key()));
+    positions.sort_by_key(Position::key);
+    relations.sort_by_key(Relation::key);
     Extraction {
         actors,
         issues,

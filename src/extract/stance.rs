@@ -48,6 +48,7 @@ const PRONOUNS: [&str; 12] = [
 ];
 
 /// Findings of one sentence `start..end` of `text`.
+#[allow(clippy::too_many_arguments)]
 pub fn sentence_findings(
     text: &str,
     (start, end): (usize, usize),
@@ -176,10 +177,11 @@ pub fn sentence_findings(
         }
         // Holder.
         let mut holders = agents_after(text, ce, end, &local, entry.text.ends_with("from"));
-        if holders.is_empty() && entry.noun {
-            if let Some(m) = local.iter().rev().find(|m| m.end <= cs && cs - m.end <= 16) {
-                holders.push(m.actor);
-            }
+        if holders.is_empty()
+            && entry.noun
+            && let Some(m) = local.iter().rev().find(|m| m.end <= cs && cs - m.end <= 16)
+        {
+            holders.push(m.actor);
         }
         let quoted = inside_quote(sentence, cue.start);
         let modal = matches!(entry.text.as_str(), "must" | "should");
