@@ -64,6 +64,8 @@ pub struct IssueBook {
     last_proposal: Option<String>,
     /// The first proposal of each proposer: later "X's deal"/"X's offer" are the same one.
     by_proposer: BTreeMap<usize, String>,
+    /// The latest specialised id of each object issue ("sanctions" → "sanctions_russia").
+    specialised: BTreeMap<String, String>,
 }
 
 impl IssueBook {
@@ -99,8 +101,23 @@ impl IssueBook {
                     .keywords
                     .extend(actor.demonyms.iter().take(1).cloned());
             }
-            let id = issue.id.0.clone();
+            let mut id = issue.id.0.clone();
+            if entry.object && id == entry.id {
+                if let Some(special) = self.specialised.get(&entry.id) {
+                    id.clone_from(special);
+                }
+            } else if entry.object {
+                self.specialised.insert(entry.id.clone(), id.clone());
+            }
             self.issues.entry(id.clone()).or_insert(issue);
+            if HEADS.iter().any(|head| {
+                entry.id.contains(head)
+                    || sentence
+                        .get(hit.start..hit.end)
+                        .is_some_and(|t| t.ends_with(head))
+            }) {
+                self.last_proposal = Some(id.clone());
+            }
             let proposer = intents
                 .iter()
                 .find(|&&(from, until, _)| from <= s && s <= until)
@@ -208,7 +225,7 @@ impl IssueBook {
             }
             let to_clause = {
                 let lead = tail.trim_start();
-                lead.starts_with("to ") || lead.starts_with("for ") || lead.starts_with(',')
+                lead.starts_with("to ")
             };
             if intent || (to_clause && proposer.is_some() && !tail.trim_start().starts_with(',')) {
                 if let Some(actor) = proposer {
@@ -319,7 +336,7 @@ impl IssueBook {
 
 /// "sanctions imposed by ECOWAS": the actor that puts the issue forward.
 fn agent_after(text: &str, end: usize, mentions: &[Mention]) -> Option<usize> {
-    let tail = text.get(end..).unwrap_or_default();
+    let tail = super::text::ahead(text, end, 60);
     let spans = words(tail);
     let by = spans
         .iter()
@@ -344,28 +361,29 @@ fn agent_after(text: &str, end: usize, mentions: &[Mention]) -> Option<usize> {
 
 /// The actor an issue trigger targets: "sanctions on Russia", "Iran's nuclear programme".
 fn object_of(text: &str, start: usize, end: usize, mentions: &[Mention]) -> Option<usize> {
-    if let Some(before) = mentions
+    if let Some(after) = mentions
         .iter()
-        .rev()
-        .find(|m| m.end <= start && start - m.end <= 4)
+        .find(|m| m.start >= end && m.start - end <= 20)
     {
-        let gap = text.get(before.end..start).unwrap_or_default();
-        if gap.trim().is_empty() || gap.starts_with("'s") || gap.starts_with("\u{2019}s") {
-            return Some(before.actor);
+        let gap = text
+            .get(end..after.start)
+            .unwrap_or_default()
+            .trim()
+            .to_lowercase();
+        let preposition = gap.split_whitespace().next().unwrap_or_default();
+        if matches!(
+            preposition,
+            "on" | "against" | "in" | "of" | "to" | "for" | "over" | "with" | "from"
+        ) && gap.split_whitespace().count() <= 2
+        {
+            return Some(after.actor);
         }
     }
-    let after = mentions
+    let before = mentions
         .iter()
-        .find(|m| m.start >= end && m.start - end <= 20)?;
-    let gap = text
-        .get(end..after.start)
-        .unwrap_or_default()
-        .trim()
-        .to_lowercase();
-    let preposition = gap.split_whitespace().next().unwrap_or_default();
-    matches!(
-        preposition,
-        "on" | "against" | "in" | "of" | "to" | "for" | "over" | "with" | "from"
-    )
-    .then_some(after.actor)
+        .rev()
+        .find(|m| m.end <= start && start - m.end <= 4)?;
+    let gap = text.get(before.end..start).unwrap_or_default();
+    (gap.trim().is_empty() || gap.starts_with("'s") || gap.starts_with("\u{2019}s"))
+        .then_some(before.actor)
 }

@@ -384,8 +384,9 @@ pub fn on_word_boundary(text: &str, start: usize, end: usize) -> bool {
         .is_some_and(char::is_alphanumeric);
     let before = text.get(..start).and_then(|s| s.chars().next_back());
     let after = text.get(end..).and_then(|s| s.chars().next());
-    !(first_word && before.is_some_and(char::is_alphanumeric))
-        && !(last_word && after.is_some_and(char::is_alphanumeric))
+    let joined_before = first_word && before.is_some_and(char::is_alphanumeric);
+    let joined_after = last_word && after.is_some_and(char::is_alphanumeric);
+    !joined_before && !joined_after
 }
 
 fn build_bundled() -> Lexicon {

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use aho_corasick::{AhoCorasickBuilder, MatchKind};
 
 use super::lexicon::{Form, Lexicon, on_word_boundary};
-use super::text::{word_before, words};
+use super::text::{ahead, behind, word_before, words};
 
 /// One actor mention, with byte offsets into the article text.
 #[derive(Clone, Debug, PartialEq)]
@@ -93,19 +93,25 @@ pub fn find(text: &str, lexicon: &Lexicon) -> Vec<Mention> {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&names)
         {
+            let mut extra = Vec::new();
             for found in ac.find_iter(text) {
                 let (start, end) = (found.start(), found.end());
                 if !on_word_boundary(text, start, end) {
                     continue;
                 }
-                if mentions.iter().any(|m| m.start < end && start < m.end) {
+                let next = mentions.partition_point(|m| m.start < end);
+                let overlaps = next
+                    .checked_sub(1)
+                    .and_then(|i| mentions.get(i))
+                    .is_some_and(|m| m.end > start);
+                if overlaps {
                     continue;
                 }
                 let Some(name) = names.get(found.pattern().as_usize()) else {
                     continue;
                 };
                 if let Some(&actor) = people.get(*name) {
-                    mentions.push(Mention {
+                    extra.push(Mention {
                         start,
                         end,
                         actor,
@@ -114,14 +120,15 @@ pub fn find(text: &str, lexicon: &Lexicon) -> Vec<Mention> {
                     });
                 }
             }
-            mentions.sort_by_key(|m| m.start);
+            mentions.extend(extra);
         }
     }
+    mentions.sort_by_key(|m| m.start);
     mentions
 }
 
 fn followed_by_official(text: &str, at: usize, officials: &[String]) -> bool {
-    let rest = text.get(at..).unwrap_or_default();
+    let rest = ahead(text, at, 80);
     let spans = words(rest);
     spans.iter().take(3).any(|&(s, e)| {
         let word = rest.get(s..e).unwrap_or_default();
@@ -153,12 +160,12 @@ fn attach_people(
             continue;
         }
         // Pattern 1: <actor>['s] <title words> <Name Name>
-        let rest = text.get(hit.end..).unwrap_or_default();
+        let rest = ahead(text, hit.end, 200);
         let rest = rest
             .strip_prefix("'s")
             .or_else(|| rest.strip_prefix("\u{2019}s"))
             .unwrap_or(rest);
-        let offset = text.len() - rest.len();
+        let offset = hit.end + (ahead(text, hit.end, 200).len() - rest.len());
         let spans = words(rest);
         // A run of title words, connectors and capitalised words with no punctuation between.
         let mut run: Vec<(usize, usize)> = Vec::new();
@@ -178,7 +185,7 @@ fn attach_people(
             let connector = matches!(word, "to" | "for" | "of" | "the" | "on" | "in");
             if is_title(word) {
                 titles += 1;
-            } else if !(connector && titles > 0) && !is_name_word(strip_possessive(word)) {
+            } else if (!connector || titles == 0) && !is_name_word(strip_possessive(word)) {
                 break;
             }
             run.push((s, e));
@@ -203,7 +210,8 @@ fn attach_people(
             register(text, offset, &trailing, hit.actor, &known, &mut people);
         }
         // Pattern 2: <Name Name>, (the|a) <actor>['s] <title>
-        let before = text.get(..hit.start).unwrap_or_default();
+        let before = behind(text, hit.start, 120);
+        let before_offset = hit.start - before.len();
         let lead = before.trim_end();
         let lead = lead
             .strip_suffix("the")
@@ -212,7 +220,7 @@ fn attach_people(
             .map(str::trim_end);
         if let Some(lead) = lead.and_then(|l| l.strip_suffix(',')) {
             let after_ok = {
-                let tail = text.get(hit.end..).unwrap_or_default();
+                let tail = ahead(text, hit.end, 80);
                 let tail = tail
                     .trim_start_matches("'s")
                     .trim_start_matches("\u{2019}s");
@@ -232,7 +240,14 @@ fn attach_people(
                 }
             }
             if after_ok && name_spans.len() >= 2 {
-                register(text, 0, &name_spans, hit.actor, &known, &mut people);
+                register(
+                    text,
+                    before_offset,
+                    &name_spans,
+                    hit.actor,
+                    &known,
+                    &mut people,
+                );
             }
         }
     }

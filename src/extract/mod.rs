@@ -73,20 +73,26 @@ pub fn extract(article: &Article, source: &SourceId, lexicon: &Lexicon) -> Extra
     let mut book = issues::IssueBook::default();
     let mut discourse = Discourse::default();
     let mut findings = Vec::new();
-    let title_end =
-        if article.title.is_empty() || !text.trim_start().starts_with(article.title.as_str()) {
-            0
-        } else {
-            text.find(article.title.as_str())
-                .map_or(0, |at| at + article.title.len())
-        };
+    let title_end = if text.trim() == article.title.trim()
+        || article.title.is_empty()
+        || !text.trim_start().starts_with(article.title.as_str())
+    {
+        0
+    } else {
+        text.find(article.title.as_str())
+            .map_or(0, |at| at + article.title.len())
+    };
     for sentence in text::sentences(article) {
         if sentence.end > text.len() || sentence.start >= sentence.end {
             continue;
         }
+        let first = mentions.partition_point(|m| m.start < sentence.start);
         let local: Vec<mentions::Mention> = mentions
+            .get(first..)
+            .unwrap_or_default()
             .iter()
-            .filter(|m| m.start >= sentence.start && m.end <= sentence.end)
+            .take_while(|m| m.start < sentence.end)
+            .filter(|m| m.end <= sentence.end)
             .cloned()
             .collect();
         let issue_mentions = book.scan(text, sentence.start, sentence.end, &local, lexicon);
@@ -183,8 +189,8 @@ fn assemble(
         .into_values()
         .filter(|issue| used_issues.contains_key(issue.id.as_str()))
         .collect();
-    positions.sort_by(|a, b| a.key().cmp(&b.key()));
-    relations.sort_by(|a, b| a.key().cmp(&b.key()));
+    positions.sort_by_key(Position::key);
+    relations.sort_by_key(Relation::key);
     Extraction {
         actors,
         issues,
@@ -219,17 +225,19 @@ fn claim_of(text: &str, source: &SourceId, votes: &Votes) -> Option<Claim> {
     let best = agreeing.iter().map(|v| v.1).fold(0.0_f32, f32::max);
     let dissent = if support.min(oppose) > 0.0 { 0.7 } else { 1.0 };
     claim.confidence = (best + 0.05 * (agreeing.len() as f32 - 1.0)).min(0.95) * dissent;
+    let mut seen = std::collections::HashSet::new();
     for vote in agreeing {
         let (start, end) = vote.2;
+        if !seen.insert((start, end)) {
+            continue;
+        }
         let evidence = Evidence {
             source: source.clone(),
             start,
             end,
             text: text.get(start..end).unwrap_or_default().to_owned(),
         };
-        if !claim.evidence.contains(&evidence) {
-            claim.evidence.push(evidence);
-        }
+        claim.evidence.push(evidence);
     }
     Some(claim)
 }

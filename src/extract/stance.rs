@@ -48,6 +48,7 @@ const PRONOUNS: [&str; 12] = [
 ];
 
 /// Findings of one sentence `start..end` of `text`.
+#[allow(clippy::too_many_arguments)]
 pub fn sentence_findings(
     text: &str,
     (start, end): (usize, usize),
@@ -118,7 +119,12 @@ pub fn sentence_findings(
         let next_cue = cues
             .iter()
             .skip(index + 1)
-            .find(|c| lexicon.cues().cues.get(c.index).is_some_and(|e| e.verb))
+            .find(|c| {
+                lexicon.cues().cues.get(c.index).is_some_and(|e| e.verb)
+                    && !issues
+                        .iter()
+                        .any(|i| i.start <= start + c.start && start + c.start < i.end)
+            })
             .map(|c| start + c.start);
         let rest = text.get(ce..end).unwrap_or_default();
         if let Some(next) = next_cue
@@ -171,10 +177,11 @@ pub fn sentence_findings(
         }
         // Holder.
         let mut holders = agents_after(text, ce, end, &local, entry.text.ends_with("from"));
-        if holders.is_empty() && entry.noun {
-            if let Some(m) = local.iter().rev().find(|m| m.end <= cs && cs - m.end <= 16) {
-                holders.push(m.actor);
-            }
+        if holders.is_empty()
+            && entry.noun
+            && let Some(m) = local.iter().rev().find(|m| m.end <= cs && cs - m.end <= 16)
+        {
+            holders.push(m.actor);
         }
         let quoted = inside_quote(sentence, cue.start);
         let modal = matches!(entry.text.as_str(), "must" | "should");
@@ -212,6 +219,7 @@ pub fn sentence_findings(
             continue;
         }
         // Target. "urged Rwanda to halt …": the urged actor's verb is part of the complement.
+        let mut action = entry.action.as_deref();
         let mut window_end = clause_end(text, ce, end).min(next_cue.unwrap_or(end).max(ce));
         if entry.target == CueTarget::Issue
             && let Some(object) = local
@@ -226,10 +234,14 @@ pub fn sentence_findings(
                 .iter()
                 .skip(index + 1)
                 .find(|c| start + c.start >= object.end)
+                && start + next.start <= object.end + 5
+                && let Some(inner) = lexicon.cues().cues.get(next.index)
             {
-                if start + next.start <= object.end + 5 {
-                    consumed.push(next.start);
+                consumed.push(next.start);
+                if inner.stance.stance() == Stance::Oppose {
+                    stance = stance.flipped();
                 }
+                action = inner.action.as_deref();
             }
         }
         let mut targets = Vec::new();
@@ -246,6 +258,7 @@ pub fn sentence_findings(
                 .find(|m| m.start >= ce && m.start < window_end && !holders.contains(&m.actor))
                 .filter(|m| entry.noun || close_object(text, ce, m));
             if let Some(i) = issue
+                && action.is_none()
                 && reversed(text, ce, i.start)
             {
                 stance = stance.flipped();
@@ -259,7 +272,7 @@ pub fn sentence_findings(
                 (CueTarget::Issue | CueTarget::Both, Some(i), _)
                     if !actor_first || entry.target == CueTarget::Issue =>
                 {
-                    match &entry.action {
+                    match action {
                         Some(action) => targets.push(Target::Issue(book.action(action, &i.id))),
                         None => targets.push(Target::Issue(i.id.clone())),
                     }
@@ -274,12 +287,6 @@ pub fn sentence_findings(
             for target in &targets {
                 if *target == Target::Actor(*holder) {
                     continue;
-                }
-                if std::env::var("STANCEMAP_TRACE").is_ok() {
-                    eprintln!(
-                        "TRACE cue={:?} holder={holder} target={target:?} stance={stance:?}",
-                        entry.text
-                    );
                 }
                 out.push(Finding {
                     holder: *holder,

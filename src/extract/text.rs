@@ -110,7 +110,7 @@ pub fn words(text: &str) -> Vec<(usize, usize)> {
 
 /// The word just before byte `at` in `text`, lowercased, without a possessive.
 pub fn word_before(text: &str, at: usize) -> String {
-    let head = text.get(..at).unwrap_or_default().trim_end();
+    let head = behind(text, at, 64).trim_end();
     head.rsplit(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
         .next()
         .unwrap_or_default()
@@ -119,7 +119,7 @@ pub fn word_before(text: &str, at: usize) -> String {
 
 /// The up to `count` words before byte `at`, lowercased and joined by spaces.
 pub fn words_before(text: &str, at: usize, count: usize) -> String {
-    let head = text.get(..at).unwrap_or_default();
+    let head = behind(text, at, 24 * count);
     let spans = words(head);
     let from = spans.len().saturating_sub(count);
     spans
@@ -139,6 +139,24 @@ pub fn inside_quote(sentence: &str, at: usize) -> bool {
     let closes = head.matches('\u{201d}').count();
     let straight = head.matches('"').count();
     opens > closes || straight % 2 == 1
+}
+
+/// `text[at..]` cut to at most `len` bytes (on a char boundary).
+pub fn ahead(text: &str, at: usize, len: usize) -> &str {
+    let mut end = (at + len).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text.get(at..end).unwrap_or_default()
+}
+
+/// `text[..at]` cut to its last `len` bytes (on a char boundary).
+pub fn behind(text: &str, at: usize, len: usize) -> &str {
+    let mut start = at.saturating_sub(len);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    text.get(start..at).unwrap_or_default()
 }
 
 /// Turns a phrase into a snake_case id.

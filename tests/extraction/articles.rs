@@ -1,1 +1,82 @@
-//! placeholder
+//! Invented wire-style articles (tests/data/extraction) with their expected stances:
+//! every expected position and relation must be found, and the `absent` actors must not
+//! take part in any stance.
+
+use std::path::PathBuf;
+
+use super::{positions, relations, run};
+
+#[derive(serde::Deserialize)]
+struct Expected {
+    /// "Actor stance issue-id-fragment"
+    positions: Vec<String>,
+    /// "Source polarity Target"
+    relations: Vec<String>,
+    absent: Vec<String>,
+}
+
+fn check(name: &str) -> Vec<String> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/extraction");
+    let text = std::fs::read_to_string(dir.join(format!("{name}.txt"))).unwrap();
+    let expected: Expected =
+        serde_json::from_str(&std::fs::read_to_string(dir.join(format!("{name}.json"))).unwrap())
+            .unwrap();
+    let extraction = run(&text);
+    let found_positions = positions(&extraction);
+    let found_relations = relations(&extraction);
+    let mut problems = Vec::new();
+    for want in &expected.positions {
+        let mut parts = want.splitn(3, ' ');
+        let (actor, stance, fragment) = (
+            parts.next().unwrap(),
+            parts.next().unwrap(),
+            parts.next().unwrap(),
+        );
+        let hit = found_positions.iter().any(|p| {
+            let mut got = p.splitn(3, ' ');
+            got.next() == Some(actor)
+                && got.next() == Some(stance)
+                && got.next().is_some_and(|i| i.contains(fragment))
+        });
+        if !hit {
+            problems.push(format!(
+                "{name}: missing position {want} in {found_positions:?}"
+            ));
+        }
+    }
+    for want in &expected.relations {
+        if !found_relations.contains(want) {
+            problems.push(format!(
+                "{name}: missing relation {want} in {found_relations:?}"
+            ));
+        }
+    }
+    for actor in &expected.absent {
+        if extraction.actors.iter().any(|a| a.id.as_str() == actor) {
+            problems.push(format!("{name}: {actor} should hold no stance"));
+        }
+    }
+    for position in &extraction.positions {
+        for evidence in &position.claim.evidence {
+            assert_eq!(
+                text.get(evidence.start..evidence.end),
+                Some(evidence.text.as_str())
+            );
+        }
+    }
+    problems
+}
+
+#[test]
+fn invented_articles_yield_their_expected_stances() {
+    let names = [
+        "01_arctic_fisheries",
+        "02_mekong_dam",
+        "03_sahel_sanctions",
+        "04_caucasus_corridor",
+        "05_south_china_sea",
+        "06_balkan_energy",
+    ];
+    let problems: Vec<String> = names.iter().flat_map(|name| check(name)).collect();
+    assert!(problems.is_empty(), "{problems:#?}");
+}
