@@ -12,7 +12,6 @@ mod stance;
 mod text;
 
 pub use lexicon::{Lexicon, LexiconError};
-pub use text::split as split_sentences;
 
 use std::collections::BTreeMap;
 
@@ -82,7 +81,7 @@ pub fn extract(article: &Article, source: &SourceId, lexicon: &Lexicon) -> Extra
         text.find(article.title.as_str())
             .map_or(0, |at| at + article.title.len())
     };
-    for sentence in text::sentences(article) {
+    for &sentence in &article.sentences {
         if sentence.end > text.len() || sentence.start >= sentence.end {
             continue;
         }
