@@ -63,6 +63,9 @@ pub enum Command {
         gold: PathBuf,
         /// Folder of the articles the gold files describe
         articles: PathBuf,
+        /// Also list every false positive and false negative, per article
+        #[arg(short, long)]
+        verbose: bool,
         #[command(flatten)]
         lexicon: LexiconArgs,
     },
@@ -151,10 +154,15 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Some(Command::Eval {
             gold,
             articles,
+            verbose,
             lexicon,
         }) => {
             let lexicon = load_lexicon(&lexicon)?;
-            let report = crate::eval::evaluate_dirs(&gold, &articles, &lexicon)?;
+            let report = if verbose {
+                crate::eval::evaluate_dirs_verbose(&gold, &articles, &lexicon)?
+            } else {
+                crate::eval::evaluate_dirs(&gold, &articles, &lexicon)?
+            };
             write_stdout(&format!("{report}\n"))?;
             Ok(Outcome::Done)
         }
