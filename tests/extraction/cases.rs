@@ -18,6 +18,17 @@ struct Case {
 }
 
 const CASES: &[Case] = &[
+    // applying to join, and "opposition to"
+    Case {
+        text: "Ukraine applied to join NATO. Hungary voiced opposition to the ceasefire. Sweden and Finland submitted requests to join the alliance.",
+        positions: &[
+            "Ukraine support nato_membership",
+            "Hungary oppose ceasefire",
+            "Sweden support nato_membership",
+        ],
+        relations: &[],
+        absent: &[],
+    },
     // condemning an act opposes its doer ("by X")
     Case {
         text: "Germany condemned the strikes carried out by Russia.",
