@@ -276,6 +276,13 @@ pub fn sentence_findings(
                         Some(action) => targets.push(Target::Issue(book.action(action, &i.id))),
                         None => targets.push(Target::Issue(i.id.clone())),
                     }
+                    if stance == Stance::Oppose
+                        && action.is_none()
+                        && let Some(doer) = doer_of(text, i, &local)
+                        && !holders.contains(&doer)
+                    {
+                        targets.push(Target::Actor(doer));
+                    }
                 }
                 (CueTarget::Actor | CueTarget::Both, _, Some(a)) => {
                     targets.push(Target::Actor(a.actor));
@@ -439,6 +446,40 @@ fn negated(before: &str, negations: &[String]) -> bool {
     let padded = format!(" {before} ");
     before.split_whitespace().any(|w| w.ends_with("n't"))
         || negations.iter().any(|n| padded.contains(&format!(" {n} ")))
+}
+
+/// Who carries out an opposed action: "the strikes by X", "the strikes carried out by X",
+/// "X's strikes". Condemning the act opposes its doer too.
+fn doer_of(text: &str, issue: &IssueMention, local: &[&Mention]) -> Option<usize> {
+    let after = local.iter().find(|m| {
+        m.start >= issue.end
+            && text.get(issue.end..m.start).is_some_and(|gap| {
+                let gap = gap.trim_start_matches([' ', ',']);
+                let gap = gap
+                    .strip_prefix("carried out ")
+                    .or_else(|| gap.strip_prefix("launched "))
+                    .or_else(|| gap.strip_prefix("conducted "))
+                    .unwrap_or(gap);
+                matches!(gap, "by " | "by the ")
+            })
+    });
+    let before = || {
+        local.iter().rev().find(|m| {
+            m.end <= issue.start && m.agentive && possessive_gap(text, m.end, issue.start)
+        })
+    };
+    after.or_else(before).map(|m| m.actor)
+}
+
+/// Whether `text[from..to]` is just a possessive "'s" with at most one word after it.
+fn possessive_gap(text: &str, from: usize, to: usize) -> bool {
+    let gap = text.get(from..to).unwrap_or_default();
+    let rest = gap
+        .strip_prefix("'s")
+        .or_else(|| gap.strip_prefix("\u{2019}s"))
+        .or_else(|| gap.strip_prefix('\''))
+        .or_else(|| gap.strip_prefix('\u{2019}'));
+    rest.is_some_and(|rest| rest.split_whitespace().count() <= 1 && rest.len() <= 16)
 }
 
 fn possessor_of(text: &str, actor: &Mention, issue: &IssueMention) -> bool {

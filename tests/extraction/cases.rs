@@ -18,6 +18,45 @@ struct Case {
 }
 
 const CASES: &[Case] = &[
+    // applying to join, and "opposition to"
+    Case {
+        text: "Ukraine applied to join NATO. Hungary voiced opposition to the ceasefire. Sweden and Finland submitted requests to join the alliance.",
+        positions: &[
+            "Ukraine support nato_membership",
+            "Hungary oppose ceasefire",
+            "Sweden support nato_membership",
+        ],
+        relations: &[],
+        absent: &[],
+    },
+    // condemning an act opposes its doer ("by X")
+    Case {
+        text: "Germany condemned the strikes carried out by Russia.",
+        positions: &["Germany oppose military_strikes"],
+        relations: &["Germany oppose Russia"],
+        absent: &[],
+    },
+    // condemning an act opposes its doer (possessive)
+    Case {
+        text: "Canada denounced Russia's attack.",
+        positions: &[],
+        relations: &["Canada oppose Russia"],
+        absent: &[],
+    },
+    // sanctions imposed on an actor
+    Case {
+        text: "Italy imposed sanctions on Russia.",
+        positions: &[],
+        relations: &["Italy oppose Russia"],
+        absent: &[],
+    },
+    // support/solidarity phrases towards an actor
+    Case {
+        text: "Norway rallied in support of Ukraine. Japan stood in solidarity with Ukraine.",
+        positions: &[],
+        relations: &["Norway support Ukraine", "Japan support Ukraine"],
+        absent: &[],
+    },
     // proposal, then negated acceptance of "the plan" resolved back to it
     Case {
         text: "Washington put forward a peace plan on Monday. Kyiv will not accept the plan.",
@@ -244,4 +283,22 @@ fn debug_print() {
         relations(&extraction),
         extraction.issues
     );
+}
+
+/// Prints the scored error list for a gold folder (set both variables to run).
+#[test]
+fn debug_eval() {
+    let (Ok(gold), Ok(articles)) = (
+        std::env::var("STANCEMAP_DEBUG_GOLD"),
+        std::env::var("STANCEMAP_DEBUG_ARTICLES"),
+    ) else {
+        return;
+    };
+    let report = stancemap::eval::evaluate_dirs_verbose(
+        std::path::Path::new(&gold),
+        std::path::Path::new(&articles),
+        &stancemap::extract::Lexicon::bundled(),
+    )
+    .unwrap();
+    println!("{report}");
 }
