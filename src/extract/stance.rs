@@ -160,9 +160,20 @@ pub fn sentence_findings(
         {
             continue;
         }
+        // "reiterating that Kyiv will not recognise …": a supportive verb that takes a
+        // that-clause only reports it; the clause's own cues carry the stance.
+        if entry.verb
+            && entry.stance.stance() == Stance::Support
+            && text
+                .get(ce..end)
+                .is_some_and(|rest| rest.starts_with(" that "))
+        {
+            continue;
+        }
         let before = words_before(sentence, cue.start, 3);
         let mut stance = entry.stance.stance();
-        if negated(&before, &lexicon.cues().negations) {
+        let negated_cue = negated(&before, &lexicon.cues().negations);
+        if negated_cue {
             stance = stance.flipped();
         }
         let mut confidence = 0.8;
@@ -250,9 +261,16 @@ pub fn sentence_findings(
                 targets.push(Target::Issue(issue.id.clone()));
             }
         } else {
+            // "will not recognise Crimea as Russian": when nothing after a negated cue
+            // names an issue, a cue that itself names one ("recognise") targets it.
             let issue = issues
                 .iter()
-                .find(|i| i.start >= ce && i.start < window_end);
+                .find(|i| i.start >= ce && i.start < window_end)
+                .or_else(|| {
+                    issues
+                        .iter()
+                        .find(|i| i.start == cs && i.end == ce && negated_cue)
+                });
             let actor = local
                 .iter()
                 .find(|m| m.start >= ce && m.start < window_end && !holders.contains(&m.actor))

@@ -302,3 +302,23 @@ fn debug_eval() {
     .unwrap();
     println!("{report}");
 }
+
+#[test]
+fn a_supportive_reporting_verb_defers_to_its_that_clause() {
+    let extraction = super::run(
+        "Talks stall\nThe minister spoke on Monday, reiterating that Kyiv will not recognize any Russian claim over occupied territory.",
+    );
+    let found = positions(&extraction);
+    assert!(
+        found
+            .iter()
+            .any(|p| p.starts_with("Ukraine oppose recognition")),
+        "{found:#?}"
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|p| p.starts_with("Ukraine support recognition")),
+        "{found:#?}"
+    );
+}

@@ -48,7 +48,10 @@ fn seed_article_acceptance() {
     let plan = extraction
         .issues
         .iter()
-        .find(|i| i.id.as_str().starts_with("us_") && i.label.contains("deal"))
+        .find(|i| {
+            i.id.as_str().starts_with("us_")
+                && (i.label.contains("plan") || i.label.contains("deal"))
+        })
         .map(|i| i.id.to_string())
         .expect("the US peace plan issue");
     assert!(
