@@ -71,25 +71,21 @@ pub fn matrix_ui(
                     origin + Vec2::new(ROW_HEADER_WIDTH + CELL_WIDTH * column as f32, 0.0),
                     Vec2::new(CELL_WIDTH, COLUMN_HEADER_HEIGHT),
                 );
-                let selected = matches!(selection, Selection::Issue(id) if id == &issue.id);
-                let response = ui
-                    .interact(
-                        rect,
-                        ui.make_persistent_id(("matrix_issue", &issue.id)),
-                        Sense::click(),
-                    )
-                    .on_hover_text(format!("{}\nClick to select this issue", issue.label));
-                response.widget_info(|| WidgetInfo::labeled(Role::Button, true, &issue.label));
-                header(
+                let selection_here = Selection::Issue(issue.id.clone());
+                let header = HeaderCell {
+                    label: &issue.label,
+                    noun: "issue",
+                    vertical: true,
+                };
+                if header_cell_ui(
+                    ui,
                     painter,
                     rect,
-                    &issue.label,
-                    selected || response.hovered(),
+                    &header,
+                    *selection == selection_here,
                     dark,
-                    true,
-                );
-                if response.clicked() {
-                    commands.push(Command::Select(Selection::Issue(issue.id.clone())));
+                ) {
+                    commands.push(Command::Select(selection_here));
                 }
             }
             for (row, actor) in actors.iter().enumerate().take(last_row).skip(first_row) {
@@ -98,25 +94,21 @@ pub fn matrix_ui(
                     origin + Vec2::new(0.0, y),
                     Vec2::new(ROW_HEADER_WIDTH, CELL_HEIGHT),
                 );
-                let selected = matches!(selection, Selection::Actor(id) if id == &actor.id);
-                let response = ui
-                    .interact(
-                        rect,
-                        ui.make_persistent_id(("matrix_actor", &actor.id)),
-                        Sense::click(),
-                    )
-                    .on_hover_text(format!("{}\nClick to select this actor", actor.name));
-                response.widget_info(|| WidgetInfo::labeled(Role::Button, true, &actor.name));
-                header(
+                let selection_here = Selection::Actor(actor.id.clone());
+                let header = HeaderCell {
+                    label: &actor.name,
+                    noun: "actor",
+                    vertical: false,
+                };
+                if header_cell_ui(
+                    ui,
                     painter,
                     rect,
-                    &actor.name,
-                    selected || response.hovered(),
+                    &header,
+                    *selection == selection_here,
                     dark,
-                    false,
-                );
-                if response.clicked() {
-                    commands.push(Command::Select(Selection::Actor(actor.id.clone())));
+                ) {
+                    commands.push(Command::Select(selection_here));
                 }
                 for (column, issue) in issues
                     .iter()
@@ -305,4 +297,43 @@ pub fn cycle_edit(map: &StanceMap, key: &PositionKey) -> Edit {
         }
         Some(_) => Edit::RemovePosition(key.clone()),
     }
+}
+
+/// A row or column header of the matrix: its label, what it names, and its direction.
+struct HeaderCell<'a> {
+    label: &'a str,
+    /// "actor" or "issue", for the tooltip.
+    noun: &'static str,
+    vertical: bool,
+}
+
+/// Draws one clickable header cell; returns whether it was clicked.
+fn header_cell_ui(
+    ui: &egui::Ui,
+    painter: &egui::Painter,
+    rect: Rect,
+    cell: &HeaderCell<'_>,
+    selected: bool,
+    dark: bool,
+) -> bool {
+    let response = ui
+        .interact(
+            rect,
+            ui.make_persistent_id(("matrix_header", cell.noun, cell.label)),
+            Sense::click(),
+        )
+        .on_hover_text(format!(
+            "{}\nClick to select this {}",
+            cell.label, cell.noun
+        ));
+    response.widget_info(|| WidgetInfo::labeled(Role::Button, true, cell.label));
+    header(
+        painter,
+        rect,
+        cell.label,
+        selected || response.hovered(),
+        dark,
+        cell.vertical,
+    );
+    response.clicked()
 }
