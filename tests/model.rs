@@ -11,12 +11,12 @@ use stancemap::stance_map::{
 const TEXT: &str = "Kyiv rejected the plan. Washington backed it. Brussels sided with Kyiv.";
 
 fn evidence(start: usize, end: usize) -> Evidence {
-    Evidence {
-        source: SourceId::new("s1"),
+    Evidence::new(
+        SourceId::new("s1"),
         start,
         end,
-        text: TEXT.get(start..end).unwrap_or_default().to_owned(),
-    }
+        TEXT.get(start..end).unwrap_or_default(),
+    )
 }
 
 fn claim(stance: Stance, evidence: Vec<Evidence>) -> Claim {

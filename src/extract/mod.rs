@@ -230,12 +230,12 @@ fn claim_of(text: &str, source: &SourceId, votes: &Votes) -> Option<Claim> {
         if !seen.insert((start, end)) {
             continue;
         }
-        let evidence = Evidence {
-            source: source.clone(),
+        let evidence = Evidence::new(
+            source.clone(),
             start,
             end,
-            text: text.get(start..end).unwrap_or_default().to_owned(),
-        };
+            text.get(start..end).unwrap_or_default(),
+        );
         claim.evidence.push(evidence);
     }
     Some(claim)

@@ -206,6 +206,28 @@ pub struct Evidence {
     pub start: usize,
     pub end: usize,
     pub text: String,
+    /// The stance this passage expresses, when it is known. A claim whose evidence
+    /// holds both stances changed (or is mixed); its own `stance` is the latest one.
+    /// `None` for manual evidence and maps written before this was recorded.
+    pub stance: Option<Stance>,
+    /// Why the extractor read this stance here (cue, holder path, polarity steps),
+    /// one line; empty when not recorded.
+    pub explanation: String,
+}
+
+impl Evidence {
+    /// Evidence for `text`, the slice `start..end` (bytes) of source `source`, with
+    /// no recorded stance or explanation.
+    pub fn new(source: SourceId, start: usize, end: usize, text: impl Into<String>) -> Self {
+        Self {
+            source,
+            start,
+            end,
+            text: text.into(),
+            stance: None,
+            explanation: String::new(),
+        }
+    }
 }
 
 /// What a position and a relation have in common: the sign, how sure we are, and why.
@@ -237,6 +259,13 @@ impl Claim {
     }
 
     /// Whether re-extraction must leave this claim alone.
+    /// True when the evidence records both stances (the holder changed its mind,
+    /// or the sources disagree); `stance` is then the latest one.
+    pub fn is_mixed(&self) -> bool {
+        let has = |stance| self.evidence.iter().any(|e| e.stance == Some(stance));
+        has(Stance::Support) && has(Stance::Oppose)
+    }
+
     pub fn is_protected(&self) -> bool {
         self.locked || self.origin == Origin::Manual
     }

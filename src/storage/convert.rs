@@ -322,12 +322,12 @@ fn evidence_record(evidence: &Evidence) -> EvidenceRecord {
 }
 
 fn evidence_from(record: EvidenceRecord) -> Evidence {
-    Evidence {
-        source: SourceId::new(record.source),
-        start: record.start,
-        end: record.end,
-        text: record.text,
-    }
+    Evidence::new(
+        SourceId::new(record.source),
+        record.start,
+        record.end,
+        record.text,
+    )
 }
 
 fn stance_record(stance: Stance) -> StanceRecord {

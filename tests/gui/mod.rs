@@ -113,12 +113,7 @@ pub const SAMPLE_TEXT: &str = "Talks in Geneva\nWashington backs recognising Cri
 
 fn evidence(sentence: &str) -> Evidence {
     let start = SAMPLE_TEXT.find(sentence).unwrap();
-    Evidence {
-        source: "s1".into(),
-        start,
-        end: start + sentence.len(),
-        text: sentence.to_owned(),
-    }
+    Evidence::new("s1".into(), start, start + sentence.len(), sentence)
 }
 
 fn claim(stance: Stance, sentence: &str) -> Claim {

@@ -52,11 +52,8 @@ pub fn sample_edits() -> Vec<Edit> {
     let mut treaty = Issue::new("lake_treaty", "Ratify the Lake Treaty");
     treaty.keywords = vec!["Lake Treaty".into(), "water rights".into()];
     treaty.description = "Shared water rights".into();
-    let evidence = |start: usize, end: usize| Evidence {
-        source: SourceId::new("s1"),
-        start,
-        end,
-        text: SAMPLE_TEXT[start..end].to_owned(),
+    let evidence = |start: usize, end: usize| {
+        Evidence::new(SourceId::new("s1"), start, end, &SAMPLE_TEXT[start..end])
     };
     let mut backs = Claim::new(Stance::Support, Origin::Extracted);
     backs.confidence = 0.9;

@@ -162,12 +162,12 @@ fn claim(seed: &ClaimSeed, sources: &[(String, String)]) -> Claim {
             .collect();
         let (a, b) = (bounds[a % bounds.len()], bounds[b % bounds.len()]);
         let (start, end) = (a.min(b), a.max(b));
-        claim.evidence.push(Evidence {
-            source: SourceId::new(id.clone()),
+        claim.evidence.push(Evidence::new(
+            SourceId::new(id.clone()),
             start,
             end,
-            text: text[start..end].to_owned(),
-        });
+            &text[start..end],
+        ));
     }
     claim
 }
