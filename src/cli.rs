@@ -42,6 +42,9 @@ pub enum Command {
         /// Default: from the output file's extension, else json
         #[arg(long, value_enum)]
         format: Option<ExtractFormat>,
+        /// Print why each stance was found (cue, holder path, polarity steps) to stderr
+        #[arg(long)]
+        explain: bool,
         #[command(flatten)]
         lexicon: LexiconArgs,
     },
@@ -128,9 +131,11 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
             articles,
             output,
             format,
+            explain,
             lexicon,
         }) => {
             let format = format.unwrap_or_else(|| ExtractFormat::for_output(output.as_deref()));
+            EXPLAIN.store(explain, std::sync::atomic::Ordering::Relaxed);
             extract_command(&articles, output.as_deref(), format, &lexicon)
         }
         Some(Command::Show { map }) => {
@@ -213,6 +218,39 @@ fn extract_command(
     })
 }
 
+/// Whether `extract --explain` was given (read where each article is extracted).
+static EXPLAIN: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// One line per stance and evidence sentence: what was found and why.
+pub fn explanation(shown: &str, extraction: &crate::extract::Extraction) -> String {
+    let mut out = String::new();
+    let edges = extraction
+        .positions
+        .iter()
+        .map(|p| (p.actor.as_str(), p.issue.as_str(), &p.claim))
+        .chain(
+            extraction
+                .relations
+                .iter()
+                .map(|r| (r.source.as_str(), r.target.as_str(), &r.claim)),
+        );
+    for (from, to, claim) in edges {
+        let mixed = if claim.is_mixed() { " (changed)" } else { "" };
+        out.push_str(&format!(
+            "{shown}: {from} {} {to}{mixed}\n",
+            claim.stance.as_str()
+        ));
+        for evidence in &claim.evidence {
+            let stance = evidence.stance.map_or("?", |s| s.as_str());
+            out.push_str(&format!(
+                "    {stance} @{}..{}: {}\n      why: {}\n",
+                evidence.start, evidence.end, evidence.text, evidence.explanation
+            ));
+        }
+    }
+    out
+}
+
 /// Reads one article, extracts from it and merges the result into `map` as a new source.
 fn extract_into(map: &mut StanceMap, path: &Path, lexicon: &Lexicon) -> anyhow::Result<()> {
     let article = storage::read_article(path)?;
@@ -224,6 +262,9 @@ fn extract_into(map: &mut StanceMap, path: &Path, lexicon: &Lexicon) -> anyhow::
     let extraction = extract(&article, &source.id, lexicon);
     for diagnostic in &extraction.diagnostics {
         eprintln!("{shown}: {diagnostic}");
+    }
+    if EXPLAIN.load(std::sync::atomic::Ordering::Relaxed) {
+        eprint!("{}", explanation(&shown, &extraction));
     }
     let edit = merge_extraction(map, source, extraction);
     map.apply(edit)

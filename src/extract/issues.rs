@@ -315,6 +315,22 @@ impl IssueBook {
 impl IssueBook {
     /// The issue "<action> <target>" ("Suspension of the Indus Waters Treaty"), which
     /// becomes the issue in focus.
+    /// The id of an issue no lexicon lists, named by `text` and merged by `key`
+    /// (lemmas), created on first sight with a proposition-like label.
+    pub fn open(&mut self, key: &str, text: &str) -> String {
+        let id = format!("open_{}", snake(key));
+        self.issues.entry(id.clone()).or_insert_with(|| {
+            let mut label = text.trim().to_owned();
+            if let Some(first) = label.get(..1) {
+                label = first.to_uppercase() + label.get(1..).unwrap_or_default();
+            }
+            let mut issue = Issue::new(id.clone(), label);
+            issue.keywords = key.split(' ').map(str::to_owned).collect();
+            issue
+        });
+        id
+    }
+
     pub fn action(&mut self, action: &str, target: &str) -> String {
         let base = self
             .issues

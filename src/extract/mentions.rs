@@ -124,7 +124,36 @@ pub fn find(text: &str, lexicon: &Lexicon) -> Vec<Mention> {
         }
     }
     mentions.sort_by_key(|m| m.start);
+    attach_owned_institutions(text, lexicon, &mut mentions);
     mentions
+}
+
+/// "Russia's Security Council", "Iran's Foreign Ministry": an organisation named by
+/// common title-case words right after a possessive actor mention is that actor's own
+/// institution, not the international body of the same name. Acronyms ("Britain's NATO
+/// allies") keep their own actor.
+fn attach_owned_institutions(text: &str, lexicon: &Lexicon, mentions: &mut [Mention]) {
+    for index in 1..mentions.len() {
+        let (Some(owner), Some(owned)) = (mentions.get(index - 1), mentions.get(index)) else {
+            continue;
+        };
+        let gap = text.get(owner.end..owned.start).unwrap_or_default();
+        let possessive = matches!(gap, "'s " | "\u{2019}s " | "' " | "\u{2019} ");
+        let organisation = lexicon
+            .actor(owned.actor)
+            .is_some_and(|a| a.kind.actor_kind() == crate::stance_map::ActorKind::Organization);
+        let common_words = owned.surface.split_whitespace().count() >= 2
+            && owned
+                .surface
+                .split_whitespace()
+                .all(|w| w.chars().skip(1).all(char::is_lowercase));
+        if possessive && organisation && common_words && owner.actor != owned.actor {
+            let actor = owner.actor;
+            if let Some(slot) = mentions.get_mut(index) {
+                slot.actor = actor;
+            }
+        }
+    }
 }
 
 fn followed_by_official(text: &str, at: usize, officials: &[String]) -> bool {

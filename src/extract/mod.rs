@@ -10,6 +10,7 @@ mod mentions;
 mod merge;
 mod stance;
 mod text;
+mod tree;
 
 pub use lexicon::{Lexicon, LexiconError};
 
@@ -81,7 +82,8 @@ pub fn extract(article: &Article, source: &SourceId, lexicon: &Lexicon) -> Extra
         text.find(article.title.as_str())
             .map_or(0, |at| at + article.title.len())
     };
-    for &sentence in &article.sentences {
+    let mut read_sentences = Vec::new();
+    for sentence in split_after_acronyms(text, &article.sentences, &mentions) {
         if sentence.end > text.len() || sentence.start >= sentence.end {
             continue;
         }
@@ -95,7 +97,7 @@ pub fn extract(article: &Article, source: &SourceId, lexicon: &Lexicon) -> Extra
             .cloned()
             .collect();
         let issue_mentions = book.scan(text, sentence.start, sentence.end, &local, lexicon);
-        findings.extend(stance::sentence_findings(
+        let rule_findings = stance::sentence_findings(
             text,
             (sentence.start, sentence.end),
             sentence.end > title_end,
@@ -104,8 +106,17 @@ pub fn extract(article: &Article, source: &SourceId, lexicon: &Lexicon) -> Extra
             lexicon,
             &mut discourse,
             &mut book,
-        ));
+        );
+        read_sentences.push(SentenceReading {
+            start: sentence.start,
+            end: sentence.end,
+            mentions: local,
+            issues: issue_mentions,
+            rule_findings,
+            in_body: sentence.end > title_end,
+        });
     }
+    findings.extend(tree_findings(text, &mut read_sentences, lexicon, &mut book));
     assemble(
         text,
         source,
@@ -117,7 +128,267 @@ pub fn extract(article: &Article, source: &SourceId, lexicon: &Lexicon) -> Extra
     )
 }
 
-type Votes = Vec<(Stance, f32, (usize, usize))>;
+/// One sentence's reading of a (holder, target) pair.
+struct Vote {
+    stance: Stance,
+    confidence: f32,
+    span: (usize, usize),
+    explanation: String,
+}
+
+type Votes = Vec<Vote>;
+
+/// "…was drafted by the U.S. China opposed …": a dotted acronym that names an actor
+/// ends a sentence when the next word starts another actor's name followed by a verb
+/// form. The splitter cannot tell (it knows no names); the lexicon can.
+fn split_after_acronyms(
+    text: &str,
+    sentences: &[crate::article::Sentence],
+    mentions: &[mentions::Mention],
+) -> Vec<crate::article::Sentence> {
+    let mut out = Vec::with_capacity(sentences.len());
+    for &sentence in sentences {
+        let mut start = sentence.start;
+        let first = mentions.partition_point(|m| m.start < sentence.start);
+        let local = mentions
+            .get(first..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|m| m.end <= sentence.end);
+        let mut previous: Option<&mentions::Mention> = None;
+        for mention in local {
+            if let Some(acronym) = previous
+                && acronym.surface.ends_with('.')
+                && acronym.surface.matches('.').count() >= 2
+                && text.get(acronym.end..mention.start) == Some(" ")
+                && mention.agentive
+                && verb_follows(text, mention.end, sentence.end)
+            {
+                out.push(crate::article::Sentence {
+                    start,
+                    end: acronym.end,
+                });
+                start = mention.start;
+            }
+            previous = Some(mention);
+        }
+        out.push(crate::article::Sentence {
+            start,
+            end: sentence.end,
+        });
+    }
+    out
+}
+
+/// Whether the word at `at` (after one space) looks like a finite verb: a past form in
+/// "-ed", or an auxiliary.
+fn verb_follows(text: &str, at: usize, end: usize) -> bool {
+    let rest = text.get(at..end).unwrap_or_default();
+    let Some(word) = rest.strip_prefix(' ').and_then(|r| r.split([' ', ',', '.']).next()) else {
+        return false;
+    };
+    word.chars().all(|c| c.is_ascii_lowercase())
+        && (word.len() > 4 && word.ends_with("ed")
+            || matches!(word, "said" | "says" | "has" | "had" | "is" | "was" | "will" | "would"))
+}
+
+/// One sentence as the rule reader left it, for the tree reader.
+struct SentenceReading {
+    start: usize,
+    end: usize,
+    mentions: Vec<mentions::Mention>,
+    issues: Vec<issues::IssueMention>,
+    rule_findings: Vec<stance::Finding>,
+    in_body: bool,
+}
+
+/// How findings of the tree reader and the older word-order reader combine, chosen by
+/// the `STANCEMAP_READER` environment variable for measurement (`tree`, `rules`,
+/// `both`); the default is the tree reader with the word-order reader filling
+/// sentences the tree reader found nothing in.
+fn reader_mode() -> &'static str {
+    static MODE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    MODE.get_or_init(|| std::env::var("STANCEMAP_READER").unwrap_or_else(|_| "fill".into()))
+}
+
+/// Parses the sentences that mention an actor or an issue and reads them on trees.
+fn tree_findings(
+    text: &str,
+    sentences: &mut [SentenceReading],
+    lexicon: &Lexicon,
+    book: &mut issues::IssueBook,
+) -> Vec<stance::Finding> {
+    let parser = crate::syntax::Parser::english();
+    let parses: Vec<Option<crate::syntax::Parse>> = sentences
+        .iter()
+        .map(|s| {
+            (s.in_body && (!s.mentions.is_empty() || !s.issues.is_empty()))
+                .then(|| parser.parse(text.get(s.start..s.end).unwrap_or_default()))
+        })
+        .collect();
+    // Issues no lexicon lists: what a cue targets, when nothing listed is there.
+    for (reading, parse) in sentences.iter_mut().zip(&parses) {
+        let Some(parse) = parse else { continue };
+        let tree = tree::SentenceTree {
+            text,
+            start: reading.start,
+            parse,
+            mentions: &reading.mentions,
+            issues: &reading.issues,
+            quote_speakers: Vec::new(),
+            antecedents: &[],
+        };
+        let open = tree::open_issues(&tree);
+        for issue in open {
+            if reading.issues.iter().any(|i| i.start < issue.end && issue.start < i.end) {
+                continue;
+            }
+            let id = book.open(&issue.key, &issue.text);
+            reading.issues.push(issues::IssueMention {
+                start: issue.start,
+                end: issue.end,
+                id,
+                proposer: None,
+            });
+        }
+        reading.issues.sort_by_key(|i| i.start);
+    }
+    let quotes = quotations(text);
+    let speakers = quote_speakers(text, &quotes, sentences, &parses);
+    let mode = reader_mode();
+    let mut out = Vec::new();
+    let mut antecedents: Vec<usize> = Vec::new();
+    for (reading, parse) in sentences.iter().zip(&parses) {
+        let mut found = Vec::new();
+        if let Some(parse) = parse {
+            let quote_speakers = parse
+                .tokens
+                .iter()
+                .map(|t| {
+                    let at = reading.start + t.start;
+                    quotes
+                        .iter()
+                        .position(|&(s, e)| s <= at && at < e)
+                        .and_then(|q| speakers.get(q).cloned())
+                        .unwrap_or_default()
+                })
+                .collect();
+            let tree = tree::SentenceTree {
+                text,
+                start: reading.start,
+                parse,
+                mentions: &reading.mentions,
+                issues: &reading.issues,
+                quote_speakers,
+                antecedents: &antecedents,
+            };
+            found = tree::read(&tree, lexicon);
+            for issue in &reading.issues {
+                if let Some(proposer) = issue.proposer {
+                    found.push(stance::Finding {
+                        holder: proposer,
+                        target: stance::Target::Issue(issue.id.clone()),
+                        stance: Stance::Support,
+                        confidence: 0.6,
+                        sentence: (reading.start, reading.end),
+                        explanation: "puts the proposal forward".into(),
+                    });
+                }
+            }
+        }
+        let holders: Vec<usize> = found.iter().map(|f| f.holder).collect();
+        if !holders.is_empty() {
+            antecedents = holders;
+            antecedents.dedup();
+        } else if let Some(first) = reading.mentions.iter().find(|m| m.agentive) {
+            antecedents = vec![first.actor];
+        }
+        match mode {
+            "rules" => out.extend(reading.rule_findings.iter().cloned()),
+            "tree" => out.extend(found),
+            "both" => {
+                out.extend(found);
+                out.extend(reading.rule_findings.iter().cloned());
+            }
+            _ => {
+                if found.is_empty() {
+                    out.extend(reading.rule_findings.iter().cloned());
+                } else {
+                    out.extend(found);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Quotations of `text` as byte spans from the opening to the closing quote mark. Curly
+/// quotes pair up; straight quotes alternate; a line break closes an open quotation.
+fn quotations(text: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut open: Option<usize> = None;
+    for (at, c) in text.char_indices() {
+        match c {
+            '\u{201c}' if open.is_none() => open = Some(at),
+            '\u{201d}' => {
+                if let Some(start) = open.take() {
+                    spans.push((start, at + c.len_utf8()));
+                }
+            }
+            '"' => match open.take() {
+                Some(start) => spans.push((start, at + 1)),
+                None => open = Some(at),
+            },
+            '\n' => open = None,
+            _ => {}
+        }
+    }
+    spans
+}
+
+/// The speaker of each quotation: an actor subject of a reporting verb outside the
+/// quotation, in the sentence where it closes ("…,” X said) or else where it opens
+/// (X said: “…).
+fn quote_speakers(
+    text: &str,
+    quotes: &[(usize, usize)],
+    sentences: &[SentenceReading],
+    parses: &[Option<crate::syntax::Parse>],
+) -> Vec<Vec<usize>> {
+    let _ = text;
+    quotes
+        .iter()
+        .map(|&(qs, qe)| {
+            let in_sentence = |at: usize| {
+                sentences
+                    .iter()
+                    .position(|s| s.start <= at && at <= s.end)
+            };
+            let mut candidates = Vec::new();
+            candidates.extend(in_sentence(qe.saturating_sub(1)));
+            candidates.extend(in_sentence(qs));
+            for index in candidates {
+                let (Some(reading), Some(Some(parse))) = (sentences.get(index), parses.get(index))
+                else {
+                    continue;
+                };
+                let tree = tree::SentenceTree {
+                    text,
+                    start: reading.start,
+                    parse,
+                    mentions: &reading.mentions,
+                    issues: &reading.issues,
+                    quote_speakers: Vec::new(),
+                    antecedents: &[],
+                };
+                if let Some(speaker) = tree::speech_speaker(&tree, |at| at < qs || at >= qe) {
+                    return speaker;
+                }
+            }
+            Vec::new()
+        })
+        .collect()
+}
 
 fn assemble(
     text: &str,
@@ -133,7 +404,12 @@ fn assemble(
         grouped
             .entry((finding.holder, finding.target))
             .or_default()
-            .push((finding.stance, finding.confidence, finding.sentence));
+            .push(Vote {
+                stance: finding.stance,
+                confidence: finding.confidence,
+                span: finding.sentence,
+                explanation: finding.explanation,
+            });
     }
     let mut used_actors = BTreeMap::new();
     let mut used_issues = BTreeMap::new();
@@ -199,43 +475,40 @@ fn assemble(
     }
 }
 
-/// One claim from the votes of several sentences; mixed stances with no majority are dropped.
+/// One claim from the findings of several sentences. Nothing is dropped by a vote:
+/// every sentence's evidence is kept with the stance it expresses, and the claim's
+/// stance is the latest one in article order (DNA keeps every statement the same way;
+/// Leifeld 2017, "Discourse Network Analysis"). A claim whose evidence disagrees is
+/// mixed ([`Claim::is_mixed`]) and its confidence is lowered.
 fn claim_of(text: &str, source: &SourceId, votes: &Votes) -> Option<Claim> {
-    let support: f32 = votes
-        .iter()
-        .filter(|v| v.0 == Stance::Support)
-        .map(|v| v.1)
-        .sum();
-    let oppose: f32 = votes
-        .iter()
-        .filter(|v| v.0 == Stance::Oppose)
-        .map(|v| v.1)
-        .sum();
-    if (support - oppose).abs() < 0.05 {
-        return None;
-    }
-    let stance = if support > oppose {
-        Stance::Support
-    } else {
-        Stance::Oppose
-    };
+    let mut ordered: Vec<&Vote> = votes.iter().collect();
+    ordered.sort_by_key(|vote| vote.span);
+    let latest = ordered.last()?;
+    let stance = latest.stance;
     let mut claim = Claim::new(stance, Origin::Extracted);
-    let agreeing: Vec<_> = votes.iter().filter(|v| v.0 == stance).collect();
-    let best = agreeing.iter().map(|v| v.1).fold(0.0_f32, f32::max);
-    let dissent = if support.min(oppose) > 0.0 { 0.7 } else { 1.0 };
-    claim.confidence = (best + 0.05 * (agreeing.len() as f32 - 1.0)).min(0.95) * dissent;
+    let agreeing = ordered.iter().filter(|v| v.stance == stance).count();
+    let best = ordered
+        .iter()
+        .filter(|v| v.stance == stance)
+        .map(|v| v.confidence)
+        .fold(0.0_f32, f32::max);
+    let mixed = ordered.iter().any(|v| v.stance != stance);
+    let dissent = if mixed { 0.8 } else { 1.0 };
+    claim.confidence = (best + 0.05 * (agreeing as f32 - 1.0)).min(0.95) * dissent;
     let mut seen = std::collections::HashSet::new();
-    for vote in agreeing {
-        let (start, end) = vote.2;
-        if !seen.insert((start, end)) {
+    for vote in ordered {
+        let (start, end) = vote.span;
+        if !seen.insert((start, end, vote.stance)) {
             continue;
         }
-        let evidence = Evidence::new(
+        let mut evidence = Evidence::new(
             source.clone(),
             start,
             end,
             text.get(start..end).unwrap_or_default(),
         );
+        evidence.stance = Some(vote.stance);
+        evidence.explanation.clone_from(&vote.explanation);
         claim.evidence.push(evidence);
     }
     Some(claim)

@@ -23,6 +23,8 @@ pub struct Finding {
     pub stance: Stance,
     pub confidence: f32,
     pub sentence: (usize, usize),
+    /// Which cue, holder path and polarity steps produced this finding.
+    pub explanation: String,
 }
 
 /// Attribution state carried from sentence to sentence.
@@ -76,6 +78,7 @@ pub fn sentence_findings(
                 stance: Stance::Support,
                 confidence: 0.6,
                 sentence: (start, end),
+                explanation: String::new(),
             });
         }
     }
@@ -319,6 +322,7 @@ pub fn sentence_findings(
                     stance,
                     confidence,
                     sentence: (start, end),
+                    explanation: String::new(),
                 });
             }
         }

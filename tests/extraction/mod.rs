@@ -5,6 +5,7 @@
 mod articles;
 mod cases;
 mod corpus;
+mod field_cases;
 
 use stancemap::article::{Article, ArticleFormat};
 use stancemap::extract::{Extraction, Lexicon, extract};

@@ -1,0 +1,875 @@
+//! Stances read on dependency trees.
+//!
+//! For every target in a sentence (an issue mention, or an actor mention that is an
+//! argument of a stance predicate) the reader climbs the UD tree from the target's head
+//! towards the root. Each step composes the polarity (Moilanen & Pulman 2007,
+//! "Sentiment composition"): a cue predicate multiplies in its sign ("reject" −,
+//! "support" +), a reversing predicate or noun flips it ("halt", "lift", "violation
+//! of"), a negation on a predicate flips it ("did not accept"). The holder is the first
+//! actor found as the subject (`nsubj`), passive agent (`obl:agent`) or possessor
+//! (`nmod:poss`, for nouns) of a predicate at or above the first cue. Pronoun subjects
+//! ("it", "we") defer upward to a reporting verb's subject, then to the speaker of the
+//! quotation the cue sits in, then to the previous sentence's holders. Infinitive
+//! clauses ("for Ukraine to recognise …") and open complements (`xcomp`) do not assert a
+//! stance of their own subject; sibling links (`conj`, `advcl`, `parataxis`) hand down a
+//! subject without their predicate's sign.
+//!
+//! The word classes live in `assets/lexicon/predicates.ron`; this file holds none.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use super::issues::IssueMention;
+use super::lexicon::{CueStance, CueTarget, Lexicon};
+use super::mentions::Mention;
+use super::stance::{Finding, Target};
+use crate::stance_map::Stance;
+use crate::syntax::{Parse, Upos};
+
+/// Climbs stop after this many steps (trees are shallow; this bounds the pass).
+const MAX_CLIMB: usize = 40;
+
+#[derive(Debug, Deserialize)]
+struct PredicateFile {
+    cues: Vec<PredicateCue>,
+    reversers: Vec<String>,
+    harms: Vec<String>,
+    actions: Vec<String>,
+    proxies: Vec<String>,
+    speech: Vec<String>,
+    object_control: Vec<String>,
+    negators: Vec<String>,
+    hedges: Vec<String>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+struct PredicateCue {
+    lemma: String,
+    stance: CueStance,
+    #[serde(default = "both")]
+    target: CueTarget,
+    #[serde(default)]
+    particles: Vec<String>,
+}
+
+fn both() -> CueTarget {
+    CueTarget::Both
+}
+
+/// The predicate classes of `assets/lexicon/predicates.ron`, indexed by lemma.
+#[derive(Debug, Default)]
+pub struct Predicates {
+    cues: HashMap<String, Vec<PredicateCue>>,
+    reversers: HashSet<String>,
+    harms: HashSet<String>,
+    actions: HashSet<String>,
+    proxies: HashSet<String>,
+    speech: HashSet<String>,
+    object_control: HashSet<String>,
+    negators: HashSet<String>,
+    hedges: HashSet<String>,
+}
+
+impl Predicates {
+    /// The bundled predicate table, read once. A damaged table (a build error, since it
+    /// is compiled in) yields an empty table, which finds nothing.
+    pub fn bundled() -> &'static Predicates {
+        static TABLE: OnceLock<Predicates> = OnceLock::new();
+        TABLE.get_or_init(|| {
+            ron::from_str::<PredicateFile>(include_str!("../../assets/lexicon/predicates.ron"))
+                .map(Predicates::from_file)
+                .unwrap_or_default()
+        })
+    }
+
+    fn from_file(file: PredicateFile) -> Predicates {
+        let mut cues: HashMap<String, Vec<PredicateCue>> = HashMap::new();
+        for cue in file.cues {
+            cues.entry(cue.lemma.clone()).or_default().push(cue);
+        }
+        let set = |words: Vec<String>| words.into_iter().collect::<HashSet<_>>();
+        Predicates {
+            cues,
+            reversers: set(file.reversers),
+            harms: set(file.harms),
+            actions: set(file.actions),
+            proxies: set(file.proxies),
+            speech: set(file.speech),
+            object_control: set(file.object_control),
+            negators: set(file.negators),
+            hedges: set(file.hedges),
+        }
+    }
+
+    /// Whether `lemma` is a reporting verb.
+    pub fn is_speech(&self, lemma: &str) -> bool {
+        self.speech.contains(lemma)
+    }
+}
+
+/// What the reader knows about one sentence.
+pub struct SentenceTree<'a> {
+    /// The article text; mention and issue spans are offsets into it.
+    pub text: &'a str,
+    /// Byte offset of the sentence in `text`; token spans are relative to it.
+    pub start: usize,
+    pub parse: &'a Parse,
+    pub mentions: &'a [Mention],
+    pub issues: &'a [IssueMention],
+    /// For each token, the holders of the quotation it sits in (empty when unquoted or
+    /// when the quotation's speaker is unknown).
+    pub quote_speakers: Vec<Vec<usize>>,
+    /// Holders of the previous sentences, for third-person pronoun subjects.
+    pub antecedents: &'a [usize],
+}
+
+/// Who a subject token stands for.
+enum Subject {
+    Actors(Vec<usize>),
+    Pronoun { first_person: bool },
+    Other,
+}
+
+struct Indexed<'a, 'b> {
+    tree: &'b SentenceTree<'a>,
+    table: &'static Predicates,
+    children: Vec<Vec<usize>>,
+    /// Mention index covering each token.
+    actor_at: Vec<Option<usize>>,
+}
+
+/// Findings of one parsed sentence.
+pub fn read(tree: &SentenceTree<'_>, lexicon: &Lexicon) -> Vec<Finding> {
+    let reader = Indexed::new(tree);
+    let sentence = (tree.start, tree.start + tree.parse.tokens.last().map_or(0, |t| t.end));
+    let mut out = Vec::new();
+    for issue in tree.issues {
+        let Some(head) = reader.head_of_span(issue.start, issue.end) else {
+            continue;
+        };
+        for found in reader.climb(head, TargetKind::Issue) {
+            out.push(Finding {
+                holder: found.holder,
+                target: Target::Issue(issue.id.clone()),
+                stance: found.stance,
+                confidence: found.confidence,
+                sentence,
+                explanation: format!("{} · target \"{}\"", found.why, issue_text(tree, issue)),
+            });
+        }
+        if let Some((doer, why)) = reader.own_action(head) {
+            out.push(Finding {
+                holder: doer,
+                target: Target::Issue(issue.id.clone()),
+                stance: Stance::Support,
+                confidence: 0.7,
+                sentence,
+                explanation: why,
+            });
+        }
+    }
+    for (index, mention) in tree.mentions.iter().enumerate() {
+        if !mention.agentive
+            || tree
+                .issues
+                .iter()
+                .any(|i| i.start <= mention.start && mention.end <= i.end)
+        {
+            continue;
+        }
+        let Some(head) = reader.head_of_span(mention.start, mention.end) else {
+            continue;
+        };
+        if reader.actor_at.get(head).copied().flatten() != Some(index) {
+            continue;
+        }
+        // "a violation of DRC sovereignty": the proxy noun stands for its actor.
+        let head = reader.proxy_of(head).unwrap_or(head);
+        for found in reader.climb(head, TargetKind::Actor) {
+            if found.holder == mention.actor {
+                continue;
+            }
+            let name = lexicon
+                .actor(mention.actor)
+                .map_or(mention.surface.as_str(), |a| a.id.as_str());
+            out.push(Finding {
+                holder: found.holder,
+                target: Target::Actor(mention.actor),
+                stance: found.stance,
+                confidence: found.confidence,
+                sentence,
+                explanation: format!("{} · target \"{}\" = {name}", found.why, mention.surface),
+            });
+        }
+    }
+    out
+}
+
+/// The actors speaking through a reporting verb whose token starts at an article
+/// offset for which `outside` holds (outside a quotation).
+pub fn speech_speaker(tree: &SentenceTree<'_>, outside: impl Fn(usize) -> bool) -> Option<Vec<usize>> {
+    let reader = Indexed::new(tree);
+    for (index, token) in tree.parse.tokens.iter().enumerate() {
+        if !outside(tree.start + token.start) || !reader.is_speech_verb(index) {
+            continue;
+        }
+        if token.upos != Upos::Verb {
+            continue;
+        }
+        if let Some(Subject::Actors(actors)) = reader.subject_of(index) {
+            return Some(actors);
+        }
+    }
+    None
+}
+
+/// A noun phrase a cue targets that names no listed issue and no actor: the seed of
+/// an issue no lexicon lists ("rejected the mining moratorium").
+#[derive(Clone, Debug, PartialEq)]
+pub struct OpenIssue {
+    /// Article byte span of the phrase (determiners and possessors left out).
+    pub start: usize,
+    pub end: usize,
+    /// Lemmas of the modifiers and the head, the key that merges later mentions.
+    pub key: String,
+    /// The phrase as written, for the issue's label.
+    pub text: String,
+}
+
+/// The open issues of one sentence: objects and obliques of cue predicates whose head
+/// is a common noun outside every actor and issue mention.
+pub fn open_issues(tree: &SentenceTree<'_>) -> Vec<OpenIssue> {
+    let reader = Indexed::new(tree);
+    let tokens = &tree.parse.tokens;
+    let mut out = Vec::new();
+    for (index, token) in tokens.iter().enumerate() {
+        if reader.cue(index, TargetKind::Issue).is_none() || reader.is_speech_verb(index) {
+            continue;
+        }
+        let passive = reader.is_passive(index);
+        for &child in reader.children_of(index) {
+            let rel = reader.rel(child);
+            let argument = rel == "obj"
+                || (passive && rel == "nsubj:pass")
+                || ((rel == "obl" || rel == "nmod")
+                    && reader.children_of(child).iter().any(|&g| {
+                        reader.rel(g) == "case"
+                            && matches!(reader.lemma(g), "to" | "for" | "on" | "against" | "of" | "over")
+                    }));
+            let Some(head) = tokens.get(child) else {
+                continue;
+            };
+            if !argument || head.upos != Upos::Noun {
+                continue;
+            }
+            if let Some(open) = reader.open_issue(child) {
+                out.push(open);
+            }
+        }
+        let _ = token;
+    }
+    out
+}
+
+fn issue_text<'t>(tree: &SentenceTree<'t>, issue: &IssueMention) -> &'t str {
+    tree.text.get(issue.start..issue.end).unwrap_or_default()
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum TargetKind {
+    Issue,
+    Actor,
+}
+
+struct Found {
+    holder: usize,
+    stance: Stance,
+    confidence: f32,
+    why: String,
+}
+
+impl<'a, 'b> Indexed<'a, 'b> {
+    fn new(tree: &'b SentenceTree<'a>) -> Self {
+        let tokens = &tree.parse.tokens;
+        let mut children = vec![Vec::new(); tokens.len()];
+        for (index, token) in tokens.iter().enumerate() {
+            if let Some(head) = token.head
+                && let Some(list) = children.get_mut(head)
+            {
+                list.push(index);
+            }
+        }
+        // Mentions are sorted and tokens are in order: one merge pass.
+        let mut actor_at = vec![None; tokens.len()];
+        let mut m = 0;
+        for (t, token) in tokens.iter().enumerate() {
+            let (s, e) = (tree.start + token.start, tree.start + token.end);
+            while tree.mentions.get(m).is_some_and(|mention| mention.end <= s) {
+                m += 1;
+            }
+            if let Some(mention) = tree.mentions.get(m)
+                && mention.start < e
+                && let Some(slot) = actor_at.get_mut(t)
+            {
+                *slot = Some(m);
+            }
+        }
+        Indexed {
+            tree,
+            table: Predicates::bundled(),
+            children,
+            actor_at,
+        }
+    }
+
+    fn token(&self, index: usize) -> Option<&crate::syntax::Token> {
+        self.tree.parse.tokens.get(index)
+    }
+
+    fn rel(&self, index: usize) -> &'static str {
+        self.token(index).map_or("", |t| t.rel.as_str())
+    }
+
+    fn lemma(&self, index: usize) -> &str {
+        self.token(index).map_or("", |t| t.lemma.as_str())
+    }
+
+    fn children_of(&self, index: usize) -> &[usize] {
+        self.children.get(index).map_or(&[], Vec::as_slice)
+    }
+
+    /// The token of `start..end` (article offsets) whose head lies outside the span.
+    fn head_of_span(&self, start: usize, end: usize) -> Option<usize> {
+        let inside = |t: &crate::syntax::Token| {
+            let (s, e) = (self.tree.start + t.start, self.tree.start + t.end);
+            s < end && start < e
+        };
+        let tokens = &self.tree.parse.tokens;
+        let mut best = None;
+        for (index, token) in tokens.iter().enumerate() {
+            if !inside(token) {
+                continue;
+            }
+            let outside = token
+                .head
+                .and_then(|h| tokens.get(h))
+                .is_none_or(|head| !inside(head));
+            if outside {
+                best = Some(index);
+            }
+        }
+        best
+    }
+
+    /// Whether `index` carries a dependent from `words` with one of `rels`.
+    fn has_child(&self, index: usize, rels: &[&str], words: &HashSet<String>) -> Option<usize> {
+        self.children_of(index).iter().copied().find(|&c| {
+            rels.iter().any(|r| self.rel(c) == *r || self.rel(c).starts_with(&format!("{r}:")))
+                && words.contains(&self.lemma(c).to_lowercase())
+        })
+    }
+
+    fn negated(&self, index: usize) -> bool {
+        self.has_child(index, &["advmod", "det", "neg", "cc:preconj"], &self.table.negators)
+            .is_some()
+    }
+
+    fn hedged(&self, index: usize) -> bool {
+        self.has_child(index, &["aux", "advmod", "mark"], &self.table.hedges)
+            .is_some()
+    }
+
+    /// The cue entry of `index` when its lemma and particles match and it may take a
+    /// target of `kind`.
+    fn cue(&self, index: usize, kind: TargetKind) -> Option<&'static PredicateCue> {
+        let token = self.token(index)?;
+        if matches!(token.upos, Upos::Punct | Upos::Det | Upos::Pron | Upos::Aux) {
+            return None;
+        }
+        let entries = self.table.cues.get(&token.lemma.to_lowercase())?;
+        entries.iter().find(|cue| {
+            let fits = match (cue.target, kind) {
+                (CueTarget::Both, _) => true,
+                (CueTarget::Issue, TargetKind::Issue) | (CueTarget::Actor, TargetKind::Actor) => {
+                    true
+                }
+                _ => false,
+            };
+            fits && (cue.particles.is_empty() || self.has_particle(index, &cue.particles))
+        })
+    }
+
+    /// A particle word under the predicate or under one of its arguments.
+    fn has_particle(&self, index: usize, particles: &[String]) -> bool {
+        let matches = |c: usize| particles.iter().any(|p| p == &self.lemma(c).to_lowercase());
+        self.children_of(index).iter().any(|&c| {
+            matches(c)
+                || (matches!(self.rel(c), "obl" | "nmod" | "obj" | "xcomp" | "ccomp" | "advcl")
+                    || self.rel(c).starts_with("obl:")
+                    || self.rel(c).starts_with("nmod:"))
+                    && self
+                        .children_of(c)
+                        .iter()
+                        .any(|&g| matches!(self.rel(g), "case" | "mark") && matches(g))
+        })
+    }
+
+    fn is_passive(&self, index: usize) -> bool {
+        self.children_of(index)
+            .iter()
+            .any(|&c| matches!(self.rel(c), "aux:pass" | "nsubj:pass" | "csubj:pass"))
+    }
+
+    /// Who `token` names: its own mention, a modifier's ("an EU spokeswoman", "Ukrainian
+    /// officials"), an appositive's, plus coordinated subjects.
+    fn subject_actors(&self, token: usize) -> Subject {
+        let mut actors = Vec::new();
+        let mut pronoun = None;
+        for member in std::iter::once(token).chain(
+            self.children_of(token)
+                .iter()
+                .copied()
+                .filter(|&c| self.rel(c) == "conj"),
+        ) {
+            if let Some(actor) = self.actor_of_nominal(member) {
+                if !actors.contains(&actor) {
+                    actors.push(actor);
+                }
+            } else if member == token
+                && self.token(member).is_some_and(|t| t.upos == Upos::Pron)
+            {
+                let lemma = self.lemma(member).to_lowercase();
+                pronoun = Some(matches!(lemma.as_str(), "we" | "i" | "us" | "our" | "my"));
+            }
+        }
+        if !actors.is_empty() {
+            Subject::Actors(actors)
+        } else if let Some(first_person) = pronoun {
+            Subject::Pronoun { first_person }
+        } else {
+            Subject::Other
+        }
+    }
+
+    fn actor_of_nominal(&self, token: usize) -> Option<usize> {
+        let mention_actor = |t: usize| {
+            self.actor_at
+                .get(t)
+                .copied()
+                .flatten()
+                .and_then(|m| self.tree.mentions.get(m))
+                .filter(|m| m.agentive || self.rel(token) != "amod")
+                .map(|m| m.actor)
+        };
+        if let Some(actor) = mention_actor(token) {
+            return Some(actor);
+        }
+        for rels in [
+            &["flat", "compound", "amod", "nmod:poss"][..],
+            &["appos"][..],
+            &["nmod"][..],
+        ] {
+            for &child in self.children_of(token) {
+                if rels.contains(&self.rel(child))
+                    && let Some(m) = self.actor_at.get(child).copied().flatten()
+                    && let Some(mention) = self.tree.mentions.get(m)
+                {
+                    // "member of the Security Council" is not who speaks; only a
+                    // modifier naming the speaker's side counts under `nmod`.
+                    if self.rel(child) == "nmod"
+                        && !self
+                            .children_of(child)
+                            .iter()
+                            .any(|&g| matches!(self.lemma(g), "from" | "of") && self.rel(g) == "case")
+                    {
+                        continue;
+                    }
+                    return Some(mention.actor);
+                }
+            }
+        }
+        None
+    }
+
+    /// The subject of predicate `index` as the holder of its stance.
+    fn subject_of(&self, index: usize) -> Option<Subject> {
+        let token = self.token(index)?;
+        let nominal = matches!(token.upos, Upos::Noun | Upos::Propn);
+        let infinitive = self
+            .children_of(index)
+            .iter()
+            .any(|&c| self.rel(c) == "mark" && matches!(self.lemma(c), "to" | "for"));
+        if self.is_passive(index) {
+            for &c in self.children_of(index) {
+                let agent = self.rel(c) == "obl:agent"
+                    || (self.rel(c) == "obl"
+                        && self
+                            .children_of(c)
+                            .iter()
+                            .any(|&g| self.rel(g) == "case" && self.lemma(g) == "by"));
+                if agent {
+                    return Some(self.subject_actors(c));
+                }
+            }
+        }
+        if !self.is_passive(index) && !infinitive {
+            for &c in self.children_of(index) {
+                if matches!(self.rel(c), "nsubj" | "csubj") {
+                    // "Norway, which chairs …": the relative pronoun stands for its noun.
+                    if matches!(self.lemma(c), "which" | "who" | "that")
+                        && self.rel(index) == "acl:relcl"
+                    {
+                        return token.head.map(|h| self.subject_actors(h));
+                    }
+                    return Some(self.subject_actors(c));
+                }
+            }
+        }
+        if nominal {
+            for &c in self.children_of(index) {
+                let rel = self.rel(c);
+                let by = || {
+                    self.children_of(c).iter().any(|&g| {
+                        self.rel(g) == "case" && matches!(self.lemma(g), "by" | "from")
+                    })
+                };
+                if rel == "nmod:poss" || ((rel == "nmod" || rel.starts_with("nmod:")) && by()) {
+                    return Some(self.subject_actors(c));
+                }
+                if matches!(rel, "compound" | "amod")
+                    && let Some(actor) = self.actor_of_nominal(c)
+                {
+                    return Some(Subject::Actors(vec![actor]));
+                }
+            }
+        }
+        // A conjoined or adverbial predicate shares its governor's subject.
+        if matches!(self.rel(index), "conj" | "advcl" | "acl")
+            && token.upos == Upos::Verb
+            && let Some(head) = token.head
+        {
+            return self.subject_of(head);
+        }
+        None
+    }
+
+    /// The proxy noun `actor_head` modifies ("Ukrainian sovereignty"), if any.
+    fn proxy_of(&self, actor_head: usize) -> Option<usize> {
+        let parent = self.token(actor_head)?.head?;
+        let proxy = self.table.proxies.contains(&self.lemma(parent).to_lowercase());
+        let modifier = matches!(self.rel(actor_head), "amod" | "nmod:poss" | "compound" | "nmod");
+        (proxy && modifier).then_some(parent)
+    }
+
+    /// The phrase headed by `head` as an open issue, unless it overlaps a mention.
+    fn open_issue(&self, head: usize) -> Option<OpenIssue> {
+        let overlaps = |s: usize, e: usize| {
+            self.tree.mentions.iter().any(|m| m.start < e && s < m.end)
+                || self.tree.issues.iter().any(|i| i.start < e && s < i.end)
+        };
+        let token = self.token(head)?;
+        let mut first = head;
+        let mut last = head;
+        let mut key = Vec::new();
+        for &c in self.children_of(head) {
+            let rel = self.rel(c);
+            if c < head && matches!(rel, "compound" | "amod" | "flat") {
+                first = first.min(c);
+                key.push(self.lemma(c).to_lowercase());
+            }
+        }
+        key.push(token.lemma.to_lowercase());
+        // "suspension of the treaty": one `of` complement belongs to the phrase.
+        if let Some(&nmod) = self.children_of(head).iter().find(|&&c| {
+            c > head
+                && self.rel(c) == "nmod"
+                && self
+                    .children_of(c)
+                    .iter()
+                    .any(|&g| self.rel(g) == "case" && self.lemma(g) == "of")
+        }) {
+            let (_, end) = self.tree.parse.subtree_span(nmod);
+            if let Some(end_token) = self
+                .tree
+                .parse
+                .tokens
+                .iter()
+                .rposition(|t| t.end <= end)
+            {
+                last = end_token.max(head);
+            }
+            key.push(self.lemma(nmod).to_lowercase());
+        }
+        let start = self.tree.start + self.token(first)?.start;
+        let end = self.tree.start + self.token(last)?.end;
+        if overlaps(start, end) || last - first > 8 {
+            return None;
+        }
+        let text = self.tree.text.get(start..end)?.to_owned();
+        Some(OpenIssue {
+            start,
+            end,
+            key: key.join(" "),
+            text,
+        })
+    }
+
+    /// "Russia's annexation", "Trump's proposed peace deal": the possessor of an
+    /// action noun supports the action.
+    fn own_action(&self, head: usize) -> Option<(usize, String)> {
+        let token = self.token(head)?;
+        if !matches!(token.upos, Upos::Noun | Upos::Propn) {
+            return None;
+        }
+        if !self.table.actions.contains(&token.lemma.to_lowercase()) {
+            return None;
+        }
+        let possessor = self
+            .children_of(head)
+            .iter()
+            .copied()
+            .find(|&c| self.rel(c) == "nmod:poss")?;
+        match self.subject_actors(possessor) {
+            Subject::Actors(actors) => actors.first().map(|&a| {
+                (
+                    a,
+                    format!(
+                        "own action: nmod:poss \"{}\" of \"{}\"",
+                        self.token(possessor).map_or("", |t| t.form.as_str()),
+                        token.form
+                    ),
+                )
+            }),
+            _ => None,
+        }
+    }
+
+    /// Climbs from `start` (a target's head token) to the holder.
+    fn climb(&self, start: usize, kind: TargetKind) -> Vec<Found> {
+        let mut support = true;
+        let mut confidence: f32 = 0.8;
+        let mut steps: Vec<String> = Vec::new();
+        let mut cue_seen = false;
+        let mut first_cue: Option<usize> = None;
+        let mut pending_pronoun: Option<bool> = None;
+        // An issue named by a predicate ("will not recognise Crimea"): the predicate is
+        // the issue; its negation counts, its cue sign does not.
+        if kind == TargetKind::Issue
+            && self
+                .token(start)
+                .is_some_and(|t| matches!(t.upos, Upos::Verb | Upos::Adj))
+        {
+            cue_seen = true;
+            first_cue = Some(start);
+            steps.push(format!("issue predicate \"{}\"", self.lemma(start)));
+            if self.negated(start) {
+                support = !support;
+                steps.push("negated (flip)".into());
+            }
+            if self.hedged(start) {
+                confidence = 0.4;
+            }
+            match self.subject_of(start) {
+                Some(Subject::Actors(actors)) => return self.found(actors, support, confidence, &steps, start),
+                Some(Subject::Pronoun { first_person }) => pending_pronoun = Some(first_person),
+                _ => {}
+            }
+        }
+        let mut node = start;
+        let mut first_step = true;
+        for _ in 0..MAX_CLIMB {
+            let Some(parent) = self.token(node).and_then(|t| t.head) else {
+                break;
+            };
+            let rel = self.rel(node);
+            let sibling = matches!(rel, "conj" | "parataxis" | "advcl" | "appos" | "list" | "dep")
+                || (rel == "acl:relcl");
+            if !cue_seen && matches!(rel, "nsubj" | "csubj") {
+                // The target is the subject of its clause, not what the clause is about.
+                return Vec::new();
+            }
+            if kind == TargetKind::Actor && first_step && rel != "conj" {
+                let argument = matches!(rel, "obj" | "iobj" | "obl" | "nmod" | "obl:arg" | "nsubj:pass")
+                    || rel.starts_with("obl:") && rel != "obl:agent"
+                    || rel.starts_with("nmod:") && rel != "nmod:poss";
+                let doer_of_harm = self.table.harms.contains(&self.lemma(parent).to_lowercase())
+                    && matches!(rel, "nmod:poss" | "compound" | "amod" | "nmod");
+                if !(argument && (self.cue(parent, kind).is_some() || self.is_harm(parent) || self.is_reverser(parent)))
+                    && !doer_of_harm
+                {
+                    return Vec::new();
+                }
+            }
+            if rel != "conj" {
+                first_step = false;
+            }
+            if !sibling {
+                self.compose(node, parent, kind, &mut support, &mut confidence, &mut steps, &mut cue_seen);
+                if cue_seen {
+                    first_cue.get_or_insert(parent);
+                }
+            }
+            // "no agreement that hands Russia …": the relative clause is what is negated.
+            if rel == "acl:relcl" && self.negated(parent) {
+                support = !support;
+                steps.push(format!("\"{}\" negated (flip)", self.lemma(parent)));
+            }
+            // A sibling link hands its governor's subject down through `subject_of`
+            // itself; the governor's own clause is someone else's statement.
+            if cue_seen && (!sibling || self.is_speech_verb(parent)) {
+                match self.subject_of(parent) {
+                    Some(Subject::Actors(actors)) => {
+                        return self.found(actors, support, confidence, &steps, parent);
+                    }
+                    Some(Subject::Pronoun { first_person }) => {
+                        pending_pronoun.get_or_insert(first_person);
+                    }
+                    _ => {}
+                }
+            }
+            node = parent;
+        }
+        if !cue_seen {
+            return Vec::new();
+        }
+        // The root reached without an actor subject: a speech tag attached to the root
+        // ("…, the minister said"), the quotation's speaker, or the previous holders.
+        if let Some(actors) = self.speech_tag(node) {
+            steps.push("speech tag".into());
+            return self.found(actors, support, confidence, &steps, node);
+        }
+        let quoted = first_cue
+            .and_then(|c| self.tree.quote_speakers.get(c))
+            .filter(|s| !s.is_empty());
+        if let Some(speakers) = quoted
+            && pending_pronoun != Some(false)
+        {
+            steps.push("quotation's speaker".into());
+            return self.found(speakers.clone(), support, confidence, &steps, node);
+        }
+        if pending_pronoun == Some(false) && !self.tree.antecedents.is_empty() {
+            steps.push("pronoun → previous holder".into());
+            return self.found(
+                self.tree.antecedents.to_vec(),
+                support,
+                confidence - 0.15,
+                &steps,
+                node,
+            );
+        }
+        Vec::new()
+    }
+
+    /// Composes the polarity of stepping from `node` up to `parent`.
+    #[allow(clippy::too_many_arguments)]
+    fn compose(
+        &self,
+        node: usize,
+        parent: usize,
+        kind: TargetKind,
+        support: &mut bool,
+        confidence: &mut f32,
+        steps: &mut Vec<String>,
+        cue_seen: &mut bool,
+    ) {
+        let lemma = self.lemma(parent).to_lowercase();
+        if self.is_harm(parent) && self.is_doer(node, parent) {
+            // The doer of a harmful act: condemning the act opposes the doer.
+            steps.push(format!("doer of \"{lemma}\""));
+        } else if let Some(cue) = self.cue(parent, kind) {
+            let oppose = cue.stance == CueStance::Oppose;
+            if oppose {
+                *support = !*support;
+            }
+            steps.push(format!(
+                "cue \"{lemma}\" ({})",
+                if oppose { "oppose" } else { "support" }
+            ));
+            *cue_seen = true;
+        } else if self.is_harm(parent) || self.is_reverser(parent) {
+            *support = !*support;
+            steps.push(format!("reverser \"{lemma}\" (flip)"));
+        }
+        if self.negated(parent) {
+            *support = !*support;
+            steps.push(format!("\"{lemma}\" negated (flip)"));
+        }
+        if self.hedged(parent) {
+            *confidence = confidence.min(0.4);
+            steps.push(format!("\"{lemma}\" hedged"));
+        }
+    }
+
+    fn is_speech_verb(&self, index: usize) -> bool {
+        self.table.speech.contains(&self.lemma(index).to_lowercase())
+    }
+
+    fn is_harm(&self, index: usize) -> bool {
+        self.table.harms.contains(&self.lemma(index).to_lowercase())
+    }
+
+    fn is_reverser(&self, index: usize) -> bool {
+        self.table.reversers.contains(&self.lemma(index).to_lowercase())
+    }
+
+    /// Whether `child` is the doer of the act `parent` ("Russia's invasion", "Israeli
+    /// strikes", "strikes by X").
+    fn is_doer(&self, child: usize, parent: usize) -> bool {
+        let rel = self.rel(child);
+        let _ = parent;
+        matches!(rel, "nmod:poss" | "compound" | "amod" | "obl:agent" | "nsubj")
+            || (rel == "nmod"
+                && self
+                    .children_of(child)
+                    .iter()
+                    .any(|&g| self.rel(g) == "case" && self.lemma(g) == "by"))
+    }
+
+    /// An actor speaking in a reporting clause attached to `root`.
+    fn speech_tag(&self, root: usize) -> Option<Vec<usize>> {
+        let candidates = std::iter::once(root).chain(self.children_of(root).iter().copied());
+        for c in candidates {
+            if !self.table.speech.contains(&self.lemma(c).to_lowercase()) {
+                continue;
+            }
+            if let Some(Subject::Actors(actors)) = self.subject_of(c) {
+                return Some(actors);
+            }
+        }
+        // "according to X"
+        for &c in self.children_of(root) {
+            if self
+                .children_of(c)
+                .iter()
+                .any(|&g| self.rel(g) == "case" && self.lemma(g) == "according")
+                && let Subject::Actors(actors) = self.subject_actors(c)
+            {
+                return Some(actors);
+            }
+        }
+        None
+    }
+
+    fn found(
+        &self,
+        holders: Vec<usize>,
+        support: bool,
+        confidence: f32,
+        steps: &[String],
+        at: usize,
+    ) -> Vec<Found> {
+        let holder_word = self.token(at).map_or("", |t| t.form.as_str());
+        let why = format!("{} · holder at \"{holder_word}\"", steps.join(" · "));
+        holders
+            .into_iter()
+            .map(|holder| Found {
+                holder,
+                stance: if support { Stance::Support } else { Stance::Oppose },
+                confidence,
+                why: why.clone(),
+            })
+            .collect()
+    }
+}
