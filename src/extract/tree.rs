@@ -454,17 +454,27 @@ impl<'a, 'b> Indexed<'a, 'b> {
     }
 
     fn actor_of_nominal(&self, token: usize) -> Option<usize> {
+        self.actor_of_nominal_within(token, 3)
+    }
+
+    /// The actor a nominal names: its own mention, else (closest first) a modifier
+    /// naming its side ("an EU spokeswoman", "Iranian Foreign Ministry spokesman Reza
+    /// Kazemi"), an appositive, or an `of`/`from` complement; `depth` bounds the
+    /// descent through nested modifiers.
+    fn actor_of_nominal_within(&self, token: usize, depth: usize) -> Option<usize> {
         let mention_actor = |t: usize| {
             self.actor_at
                 .get(t)
                 .copied()
                 .flatten()
                 .and_then(|m| self.tree.mentions.get(m))
-                .filter(|m| m.agentive || self.rel(token) != "amod")
                 .map(|m| m.actor)
         };
         if let Some(actor) = mention_actor(token) {
             return Some(actor);
+        }
+        if depth == 0 {
+            return None;
         }
         for rels in [
             &["flat", "compound", "amod", "nmod:poss"][..],
@@ -472,21 +482,20 @@ impl<'a, 'b> Indexed<'a, 'b> {
             &["nmod"][..],
         ] {
             for &child in self.children_of(token) {
-                if rels.contains(&self.rel(child))
-                    && let Some(m) = self.actor_at.get(child).copied().flatten()
-                    && let Some(mention) = self.tree.mentions.get(m)
+                if !rels.contains(&self.rel(child)) {
+                    continue;
+                }
+                // "member of the Security Council" is not who speaks; only a
+                // complement naming the speaker's side counts under `nmod`.
+                if self.rel(child) == "nmod"
+                    && !self.children_of(child).iter().any(|&g| {
+                        self.rel(g) == "case" && matches!(self.lemma(g), "from" | "of")
+                    })
                 {
-                    // "member of the Security Council" is not who speaks; only a
-                    // modifier naming the speaker's side counts under `nmod`.
-                    if self.rel(child) == "nmod"
-                        && !self
-                            .children_of(child)
-                            .iter()
-                            .any(|&g| matches!(self.lemma(g), "from" | "of") && self.rel(g) == "case")
-                    {
-                        continue;
-                    }
-                    return Some(mention.actor);
+                    continue;
+                }
+                if let Some(actor) = self.actor_of_nominal_within(child, depth - 1) {
+                    return Some(actor);
                 }
             }
         }
@@ -686,8 +695,11 @@ impl<'a, 'b> Indexed<'a, 'b> {
             let rel = self.rel(node);
             let sibling = matches!(rel, "conj" | "parataxis" | "advcl" | "appos" | "list" | "dep")
                 || (rel == "acl:relcl");
-            if !cue_seen && matches!(rel, "nsubj" | "csubj") {
-                // The target is the subject of its clause, not what the clause is about.
+            let evaluative = self.token(parent).is_some_and(|t| t.upos == Upos::Adj)
+                && self.cue(parent, kind).is_some();
+            if !cue_seen && matches!(rel, "nsubj" | "csubj") && !evaluative {
+                // The target is the subject of its clause, not what the clause is about
+                // (unless the clause evaluates it: "the plan is unacceptable").
                 return Vec::new();
             }
             if kind == TargetKind::Actor && first_step && rel != "conj" {

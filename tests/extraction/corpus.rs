@@ -13,6 +13,18 @@ fn corpus_dir() -> PathBuf {
     }
 }
 
+/// The issue whose label contains one of `words`.
+fn issue_id(extraction: &stancemap::extract::Extraction, words: &[&str]) -> Option<String> {
+    extraction
+        .issues
+        .iter()
+        .find(|i| {
+            let label = i.label.to_lowercase();
+            words.iter().any(|w| label.contains(w))
+        })
+        .map(|i| i.id.to_string())
+}
+
 #[test]
 fn seed_article_acceptance() {
     let path = corpus_dir().join("articles/00_seed_nato_crimea.txt");
@@ -25,26 +37,11 @@ fn seed_article_acceptance() {
     };
     let extraction = run(&text);
     let ids: Vec<&str> = extraction.actors.iter().map(|a| a.id.as_str()).collect();
-    for id in ["US", "Ukraine", "EU"] {
+    for id in ["US", "Ukraine", "EU", "NATO", "Russia"] {
         assert!(ids.contains(&id), "missing actor {id} in {ids:?}");
     }
     let found = positions(&extraction);
-    let crimea = extraction
-        .issues
-        .iter()
-        .find(|i| i.label.to_lowercase().contains("recogni"))
-        .map(|i| i.id.to_string())
-        .expect("a recognition issue");
-    for expected in [
-        format!("US support {crimea}"),
-        format!("Ukraine oppose {crimea}"),
-        format!("EU oppose {crimea}"),
-    ] {
-        assert!(
-            found.contains(&expected),
-            "missing {expected} in {found:#?}"
-        );
-    }
+    let crimea = issue_id(&extraction, &["recogni"]).expect("a recognition issue");
     let plan = extraction
         .issues
         .iter()
@@ -54,10 +51,36 @@ fn seed_article_acceptance() {
         })
         .map(|i| i.id.to_string())
         .expect("the US peace plan issue");
-    assert!(
-        found.contains(&format!("Ukraine oppose {plan}")),
-        "{found:#?}"
-    );
+    let mut expected = vec![
+        format!("US support {crimea}"),
+        format!("Ukraine oppose {crimea}"),
+        format!("EU oppose {crimea}"),
+        format!("NATO oppose {crimea}"),
+        format!("Russia support {crimea}"),
+        format!("US support {plan}"),
+        format!("Ukraine oppose {plan}"),
+        format!("EU oppose {plan}"),
+    ];
+    if let Some(talks) = issue_id(&extraction, &["negotiat", "talks"]) {
+        expected.push(format!("Ukraine support {talks}"));
+    } else {
+        panic!("no negotiations issue in {:#?}", extraction.issues);
+    }
+    let missing: Vec<&String> = expected.iter().filter(|e| !found.contains(e)).collect();
+    assert!(missing.is_empty(), "missing {missing:#?} in {found:#?}");
+    if let Some(membership) = issue_id(&extraction, &["membership"]) {
+        assert!(
+            !found.contains(&format!("EU oppose {membership}")),
+            "{found:#?}"
+        );
+    }
+    let found_relations = relations(&extraction);
+    for expected in ["Ukraine oppose Russia", "EU support Ukraine"] {
+        assert!(
+            found_relations.contains(&expected.to_owned()),
+            "missing {expected} in {found_relations:#?}"
+        );
+    }
     for position in &extraction.positions {
         assert!(!position.claim.evidence.is_empty());
         for evidence in &position.claim.evidence {
