@@ -75,3 +75,4 @@ pub mod history;
 pub mod layout;
 pub mod stance_map;
 pub mod storage;
+pub mod syntax;
