@@ -13,6 +13,9 @@ use crate::extract::{Lexicon, extract, merge_extraction};
 use crate::stance_map::{Source, StanceMap};
 use crate::storage;
 
+mod syntax_commands;
+pub use syntax_commands::ParseFormat;
+
 /// Diplomatic position mapping: who supports or opposes what, from news articles.
 #[derive(Debug, Parser)]
 #[command(
@@ -71,6 +74,41 @@ pub enum Command {
         verbose: bool,
         #[command(flatten)]
         lexicon: LexiconArgs,
+    },
+    /// Train the tagger and dependency parser on UD CoNLL-U treebanks (fixed seed)
+    TrainParser {
+        /// CoNLL-U files, or folders whose *train*.conllu files are used
+        #[arg(long, required = true, num_args = 1..)]
+        ud: Vec<PathBuf>,
+        /// Where to write the model
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Development CoNLL-U files (or folders: their *dev*.conllu) to pick the best epoch
+        #[arg(long, num_args = 1..)]
+        dev: Vec<PathBuf>,
+        /// Parser training epochs
+        #[arg(long)]
+        epochs: Option<usize>,
+    },
+    /// Score the tagger and parser on a CoNLL-U file: UPOS, UAS, LAS (gold tokens,
+    /// punctuation included)
+    EvalParser {
+        /// A CoNLL-U file (or a folder: its *test*.conllu files)
+        #[arg(long)]
+        ud: PathBuf,
+        /// A model file instead of the bundled one
+        #[arg(long)]
+        model: Option<PathBuf>,
+        /// Only documents whose `newdoc id` starts with this (e.g. GUM_news)
+        #[arg(long)]
+        doc: Option<String>,
+    },
+    /// Print each sentence's tokens, tags, lemmas and dependency tree
+    Parse {
+        /// An article file (txt, md, html)
+        article: PathBuf,
+        #[arg(long, value_enum, default_value = "text")]
+        format: ParseFormat,
     },
 }
 
@@ -169,6 +207,24 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
                 crate::eval::evaluate_dirs(&gold, &articles, &lexicon)?
             };
             write_stdout(&format!("{report}\n"))?;
+            Ok(Outcome::Done)
+        }
+        Some(Command::TrainParser {
+            ud,
+            output,
+            dev,
+            epochs,
+        }) => {
+            syntax_commands::train_parser(&ud, &output, &dev, epochs)?;
+            Ok(Outcome::Done)
+        }
+        Some(Command::EvalParser { ud, model, doc }) => {
+            let report = syntax_commands::eval_parser(&ud, model.as_deref(), doc.as_deref())?;
+            write_stdout(&report)?;
+            Ok(Outcome::Done)
+        }
+        Some(Command::Parse { article, format }) => {
+            write_stdout(&syntax_commands::parse_article(&article, format)?)?;
             Ok(Outcome::Done)
         }
     }

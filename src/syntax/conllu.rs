@@ -50,19 +50,24 @@ pub fn read_conllu(text: &str) -> (Vec<GoldSentence>, Vec<String>) {
     let mut current = GoldSentence::default();
     let mut doc_id: Option<String> = None;
     let mut bad = false;
-    let mut finish = |current: &mut GoldSentence, bad: &mut bool, line: usize, diagnostics: &mut Vec<String>| {
-        let sentence = std::mem::take(current);
-        if *bad {
-            diagnostics.push(format!("line {line}: skipped a sentence with a malformed word line"));
-        } else if !sentence.words.is_empty() {
-            if sentence.heads().is_some() {
-                sentences.push(sentence);
-            } else {
-                diagnostics.push(format!("line {line}: skipped a sentence with a head out of range"));
+    let mut finish =
+        |current: &mut GoldSentence, bad: &mut bool, line: usize, diagnostics: &mut Vec<String>| {
+            let sentence = std::mem::take(current);
+            if *bad {
+                diagnostics.push(format!(
+                    "line {line}: skipped a sentence with a malformed word line"
+                ));
+            } else if !sentence.words.is_empty() {
+                if sentence.heads().is_some() {
+                    sentences.push(sentence);
+                } else {
+                    diagnostics.push(format!(
+                        "line {line}: skipped a sentence with a head out of range"
+                    ));
+                }
             }
-        }
-        *bad = false;
-    };
+            *bad = false;
+        };
     for (number, line) in text.lines().enumerate() {
         let line_number = number + 1;
         let line = line.trim_end_matches('\r');
@@ -101,6 +106,11 @@ pub fn read_conllu(text: &str) -> (Vec<GoldSentence>, Vec<String>) {
             rel: DepRel::from_label(rel),
         });
     }
-    finish(&mut current, &mut bad, text.lines().count() + 1, &mut diagnostics);
+    finish(
+        &mut current,
+        &mut bad,
+        text.lines().count() + 1,
+        &mut diagnostics,
+    );
     (sentences, diagnostics)
 }

@@ -40,7 +40,10 @@ fn features(
     let suffix = |i: Option<usize>| i.and_then(|i| words.get(i)).map_or(NULL, |w| w.suffix3);
     let suffix2 = |i: Option<usize>| i.and_then(|i| words.get(i)).map_or(NULL, |w| w.suffix2);
     let shape = |i: Option<usize>| i.and_then(|i| words.get(i)).map_or(NULL, |w| w.shape);
-    let tag = |i: Option<usize>| i.and_then(|i| tags.get(i)).map_or(99, |t| t.index() as u64 + 1);
+    let tag = |i: Option<usize>| {
+        i.and_then(|i| tags.get(i))
+            .map_or(99, |t| t.index() as u64 + 1)
+    };
     let d = Some(dependent);
     let h = Some(head);
     let (dw, dp, hw, hp) = (word(d), tag(d), word(h), tag(h));
@@ -88,7 +91,19 @@ fn features(
         let c = Some(child);
         let side = u64::from(child > dependent);
         out.push(feature(30, tag(c), dp, side));
-        if matches!(tags.get(child), Some(Upos::Adp | Upos::Sconj | Upos::Aux | Upos::Part | Upos::Det | Upos::Pron | Upos::Punct | Upos::Cconj)) {
+        if matches!(
+            tags.get(child),
+            Some(
+                Upos::Adp
+                    | Upos::Sconj
+                    | Upos::Aux
+                    | Upos::Part
+                    | Upos::Det
+                    | Upos::Pron
+                    | Upos::Punct
+                    | Upos::Cconj
+            )
+        ) {
             out.push(feature(31, word(c), dp, side));
             out.push(feature(32, word(c), dp, hp));
         }
@@ -100,7 +115,18 @@ fn features(
         let s = Some(sibling);
         let side = u64::from(sibling > head) + 2 * u64::from(sibling > dependent);
         out.push(feature(40, tag(s), dp, side));
-        if matches!(tags.get(sibling), Some(Upos::Aux | Upos::Part | Upos::Adp | Upos::Sconj | Upos::Pron | Upos::Punct | Upos::Cconj)) {
+        if matches!(
+            tags.get(sibling),
+            Some(
+                Upos::Aux
+                    | Upos::Part
+                    | Upos::Adp
+                    | Upos::Sconj
+                    | Upos::Pron
+                    | Upos::Punct
+                    | Upos::Cconj
+            )
+        ) {
             out.push(feature(41, word(s), dp, side));
             out.push(feature(42, word(s), dp + 100 * right, hp));
         }
@@ -130,7 +156,10 @@ pub fn label(
                 if let Some(root) = root_class.and_then(|r| scores.get_mut(r)) {
                     *root = i32::MIN;
                 }
-                labels.get(argmax_i32(&scores)).copied().unwrap_or(DepRel::Dep)
+                labels
+                    .get(argmax_i32(&scores))
+                    .copied()
+                    .unwrap_or(DepRel::Dep)
             }
         })
         .collect()
@@ -145,22 +174,36 @@ pub struct LabelExample<'a> {
 }
 
 /// Trains the labeller on gold trees for `epochs` passes.
-pub fn train_labeler(examples: &[LabelExample<'_>], epochs: usize, seed: u64) -> Weights {
+pub fn train_labeler(
+    examples: &[LabelExample<'_>],
+    epochs: usize,
+    seed: u64,
+    min_count: u32,
+) -> Weights {
     let mut trainer = Trainer::new(N_LABELS);
     let mut counts: FeatureMap<u32> = FeatureMap::default();
     let mut buffer = Vec::new();
-    let all_children: Vec<Vec<Vec<usize>>> = examples.iter().map(|e| children_of(e.heads)).collect();
+    let all_children: Vec<Vec<Vec<usize>>> =
+        examples.iter().map(|e| children_of(e.heads)).collect();
     for (example, children) in examples.iter().zip(&all_children) {
         for (dependent, head) in example.heads.iter().enumerate() {
             if let Some(head) = head {
-                features(example.words, example.tags, example.heads, children, dependent, *head, &mut buffer);
+                features(
+                    example.words,
+                    example.tags,
+                    example.heads,
+                    children,
+                    dependent,
+                    *head,
+                    &mut buffer,
+                );
                 for &key in &buffer {
                     *counts.entry(key).or_insert(0) += 1;
                 }
             }
         }
     }
-    trainer.restrict_to(&counts, 2);
+    trainer.restrict_to(&counts, min_count);
     drop(counts);
     let mut order: Vec<usize> = (0..examples.len()).collect();
     let mut rng = Rng::new(seed);
@@ -173,7 +216,15 @@ pub fn train_labeler(examples: &[LabelExample<'_>], epochs: usize, seed: u64) ->
             };
             for (dependent, (head, gold)) in example.heads.iter().zip(example.labels).enumerate() {
                 let Some(head) = head else { continue };
-                features(example.words, example.tags, example.heads, children, dependent, *head, &mut buffer);
+                features(
+                    example.words,
+                    example.tags,
+                    example.heads,
+                    children,
+                    dependent,
+                    *head,
+                    &mut buffer,
+                );
                 trainer.score(&buffer, &mut scores);
                 if let Some(root) = scores.get_mut(DepRel::Root.index()) {
                     *root = f32::MIN;

@@ -25,7 +25,25 @@ pub enum Upos {
 
 impl Upos {
     /// Every tag, in the order of its index.
-    pub const ALL: [Upos; 17] = [Upos::Adj, Upos::Adp, Upos::Adv, Upos::Aux, Upos::Cconj, Upos::Det, Upos::Intj, Upos::Noun, Upos::Num, Upos::Part, Upos::Pron, Upos::Propn, Upos::Punct, Upos::Sconj, Upos::Sym, Upos::Verb, Upos::X];
+    pub const ALL: [Upos; 17] = [
+        Upos::Adj,
+        Upos::Adp,
+        Upos::Adv,
+        Upos::Aux,
+        Upos::Cconj,
+        Upos::Det,
+        Upos::Intj,
+        Upos::Noun,
+        Upos::Num,
+        Upos::Part,
+        Upos::Pron,
+        Upos::Propn,
+        Upos::Punct,
+        Upos::Sconj,
+        Upos::Sym,
+        Upos::Verb,
+        Upos::X,
+    ];
 
     /// The UD label, e.g. `"PROPN"`.
     pub fn as_str(self) -> &'static str {
@@ -130,7 +148,64 @@ pub enum DepRel {
 
 impl DepRel {
     /// Every relation, in the order of its index.
-    pub const ALL: [DepRel; 56] = [DepRel::Acl, DepRel::AclRelcl, DepRel::Advcl, DepRel::AdvclRelcl, DepRel::Advmod, DepRel::Amod, DepRel::Appos, DepRel::Aux, DepRel::AuxPass, DepRel::Case, DepRel::Cc, DepRel::CcPreconj, DepRel::Ccomp, DepRel::Clf, DepRel::Compound, DepRel::CompoundPrt, DepRel::Conj, DepRel::Cop, DepRel::Csubj, DepRel::CsubjOuter, DepRel::CsubjPass, DepRel::Dep, DepRel::Det, DepRel::DetPredet, DepRel::Discourse, DepRel::Dislocated, DepRel::Expl, DepRel::Fixed, DepRel::Flat, DepRel::Goeswith, DepRel::Iobj, DepRel::List, DepRel::Mark, DepRel::Nmod, DepRel::NmodDesc, DepRel::NmodPoss, DepRel::NmodUnmarked, DepRel::Nsubj, DepRel::NsubjOuter, DepRel::NsubjPass, DepRel::Nummod, DepRel::Obj, DepRel::Obl, DepRel::OblAgent, DepRel::OblUnmarked, DepRel::Orphan, DepRel::Parataxis, DepRel::Punct, DepRel::Reparandum, DepRel::Root, DepRel::Vocative, DepRel::OblTmod, DepRel::NmodTmod, DepRel::OblNpmod, DepRel::NmodNpmod, DepRel::FlatForeign];
+    pub const ALL: [DepRel; 56] = [
+        DepRel::Acl,
+        DepRel::AclRelcl,
+        DepRel::Advcl,
+        DepRel::AdvclRelcl,
+        DepRel::Advmod,
+        DepRel::Amod,
+        DepRel::Appos,
+        DepRel::Aux,
+        DepRel::AuxPass,
+        DepRel::Case,
+        DepRel::Cc,
+        DepRel::CcPreconj,
+        DepRel::Ccomp,
+        DepRel::Clf,
+        DepRel::Compound,
+        DepRel::CompoundPrt,
+        DepRel::Conj,
+        DepRel::Cop,
+        DepRel::Csubj,
+        DepRel::CsubjOuter,
+        DepRel::CsubjPass,
+        DepRel::Dep,
+        DepRel::Det,
+        DepRel::DetPredet,
+        DepRel::Discourse,
+        DepRel::Dislocated,
+        DepRel::Expl,
+        DepRel::Fixed,
+        DepRel::Flat,
+        DepRel::Goeswith,
+        DepRel::Iobj,
+        DepRel::List,
+        DepRel::Mark,
+        DepRel::Nmod,
+        DepRel::NmodDesc,
+        DepRel::NmodPoss,
+        DepRel::NmodUnmarked,
+        DepRel::Nsubj,
+        DepRel::NsubjOuter,
+        DepRel::NsubjPass,
+        DepRel::Nummod,
+        DepRel::Obj,
+        DepRel::Obl,
+        DepRel::OblAgent,
+        DepRel::OblUnmarked,
+        DepRel::Orphan,
+        DepRel::Parataxis,
+        DepRel::Punct,
+        DepRel::Reparandum,
+        DepRel::Root,
+        DepRel::Vocative,
+        DepRel::OblTmod,
+        DepRel::NmodTmod,
+        DepRel::OblNpmod,
+        DepRel::NmodNpmod,
+        DepRel::FlatForeign,
+    ];
 
     /// The UD label with its subtype, e.g. `"nsubj:pass"`.
     pub fn as_str(self) -> &'static str {
@@ -203,7 +278,12 @@ impl DepRel {
     /// Reads a UD label; an unknown subtype falls back to its base relation, anything
     /// else to `dep`.
     pub fn from_label(label: &str) -> DepRel {
-        let find = |wanted: &str| DepRel::ALL.iter().copied().find(|rel| rel.as_str() == wanted);
+        let find = |wanted: &str| {
+            DepRel::ALL
+                .iter()
+                .copied()
+                .find(|rel| rel.as_str() == wanted)
+        };
         find(label)
             .or_else(|| label.split(':').next().and_then(find))
             .unwrap_or(DepRel::Dep)

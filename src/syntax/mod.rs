@@ -189,7 +189,13 @@ impl Parser {
         let words: Vec<WordFeatures> = forms.iter().map(|f| WordFeatures::of(f)).collect();
         let tags = self.parts.tagger.tag(forms);
         let heads = transition::parse(&self.parts.transitions, &words, &tags);
-        let rels = labeler::label(&self.parts.labeler, &self.parts.labels, &words, &tags, &heads);
+        let rels = labeler::label(
+            &self.parts.labeler,
+            &self.parts.labels,
+            &words,
+            &tags,
+            &heads,
+        );
         Analysis { tags, heads, rels }
     }
 
@@ -255,7 +261,10 @@ impl Parse {
         let mut out = String::new();
         for (i, token) in self.tokens.iter().enumerate() {
             let head = token.head.map_or(0, |h| h + 1);
-            let glued = self.tokens.get(i + 1).is_some_and(|next| next.start == token.end);
+            let glued = self
+                .tokens
+                .get(i + 1)
+                .is_some_and(|next| next.start == token.end);
             let misc = if glued { "SpaceAfter=No" } else { "_" };
             // Tabs and newlines cannot occur in a token; spaces are kept as CoNLL-U allows.
             out.push_str(&format!(

@@ -74,7 +74,10 @@ pub fn decode(bytes: &[u8]) -> Result<ModelParts, ModelError> {
     let mut input = Reader::new(&payload);
     let damaged = ModelError::Damaged;
     let count = |input: &mut Reader<'_>, what: &'static str| -> Result<usize, ModelError> {
-        let n = input.varint().and_then(|n| usize::try_from(n).ok()).ok_or(damaged(what))?;
+        let n = input
+            .varint()
+            .and_then(|n| usize::try_from(n).ok())
+            .ok_or(damaged(what))?;
         if n > input.remaining() {
             return Err(damaged(what));
         }
@@ -90,7 +93,10 @@ pub fn decode(bytes: &[u8]) -> Result<ModelParts, ModelError> {
     for _ in 0..n {
         let form = input.str().ok_or(damaged("tag dictionary"))?.to_string();
         let tag = input.varint().ok_or(damaged("tag dictionary"))?;
-        dictionary.insert(form, Upos::from_index(usize::try_from(tag).unwrap_or(usize::MAX)));
+        dictionary.insert(
+            form,
+            Upos::from_index(usize::try_from(tag).unwrap_or(usize::MAX)),
+        );
     }
     let lemmatizer = Lemmatizer::read(&mut input).ok_or(damaged("lemmas"))?;
     let n = count(&mut input, "labels")?;

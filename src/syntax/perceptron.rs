@@ -3,7 +3,7 @@
 //! keeps f32 weights plus the running sums for averaging; the shipped model keeps the
 //! averaged weights quantised to i16, rows that quantise to all-zero dropped.
 
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::Hasher;
 
 use rustc_hash::{FxHashMap, FxHasher};
 
@@ -74,7 +74,8 @@ impl Trainer {
         let next = self.index.len() as u32;
         let row = *self.index.entry(key).or_insert(next);
         if row == next {
-            self.weights.resize(self.weights.len() + self.n_classes, 0.0);
+            self.weights
+                .resize(self.weights.len() + self.n_classes, 0.0);
             self.sums.resize(self.sums.len() + self.n_classes, 0.0);
         }
         row as usize * self.n_classes
@@ -104,9 +105,10 @@ impl Trainer {
                 }
                 let at = self.row(key);
                 for (class, delta) in [(truth, 1.0), (guess, -1.0)] {
-                    if let (Some(weight), Some(sum)) =
-                        (self.weights.get_mut(at + class), self.sums.get_mut(at + class))
-                    {
+                    if let (Some(weight), Some(sum)) = (
+                        self.weights.get_mut(at + class),
+                        self.sums.get_mut(at + class),
+                    ) {
                         *weight += delta;
                         *sum += self.step * delta;
                     }
@@ -147,7 +149,9 @@ impl Trainer {
                 .map(|v| (v * scale).round().clamp(-32767.0, 32767.0) as i16)
                 .collect();
             if quantised.iter().any(|&q| q != 0) {
-                weights.index.insert(key, (weights.rows.len() / self.n_classes) as u32);
+                weights
+                    .index
+                    .insert(key, (weights.rows.len() / self.n_classes) as u32);
                 weights.rows.extend(quantised);
             }
         }
@@ -166,9 +170,6 @@ pub struct Weights {
     index: FxHashMap<u32, u32>,
     rows: Vec<i16>,
 }
-
-/// An unused alias so the hasher type is named once.
-pub type FeatureHasher = BuildHasherDefault<FxHasher>;
 
 impl Weights {
     pub fn n_classes(&self) -> usize {

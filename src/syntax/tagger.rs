@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use super::labels::Upos;
-use super::perceptron::{FeatureMap, Trainer, Weights, feature, hash_str};
+use super::perceptron::{FeatureMap, Trainer, Weights, feature};
 use super::words::{WordFeatures, normalise};
 
 pub const N_TAGS: usize = Upos::ALL.len();
@@ -29,7 +29,10 @@ fn features(words: &[WordFeatures], i: usize, prev: u64, prev2: u64, out: &mut V
         if j < 0 {
             WordFeatures::boundary("-START-")
         } else {
-            words.get(j as usize).copied().unwrap_or_else(|| WordFeatures::boundary("-END-"))
+            words
+                .get(j as usize)
+                .copied()
+                .unwrap_or_else(|| WordFeatures::boundary("-END-"))
         }
     };
     let w = at(0);
@@ -141,7 +144,11 @@ impl Rng {
 pub fn build_dictionary<'a>(pairs: impl Iterator<Item = (&'a str, Upos)>) -> HashMap<String, Upos> {
     let mut counts: HashMap<String, [u32; N_TAGS]> = HashMap::new();
     for (form, tag) in pairs {
-        if let Some(count) = counts.entry(normalise(form)).or_insert([0; N_TAGS]).get_mut(tag.index()) {
+        if let Some(count) = counts
+            .entry(normalise(form))
+            .or_insert([0; N_TAGS])
+            .get_mut(tag.index())
+        {
             *count += 1;
         }
     }
@@ -151,13 +158,19 @@ pub fn build_dictionary<'a>(pairs: impl Iterator<Item = (&'a str, Upos)>) -> Has
             let total: u32 = counts.iter().sum();
             let best = argmax_i32(&counts.map(|c| c as i32));
             let top = counts.get(best).copied().unwrap_or(0);
-            (total >= 20 && f64::from(top) / f64::from(total) >= 0.97).then(|| (form, Upos::from_index(best)))
+            (total >= 20 && f64::from(top) / f64::from(total) >= 0.97)
+                .then(|| (form, Upos::from_index(best)))
         })
         .collect()
 }
 
 /// Trains a tagger on tagged sentences for `epochs` passes (shuffled with `seed`).
-pub fn train_tagger(sentences: &[(Vec<&str>, Vec<Upos>)], epochs: usize, seed: u64) -> Tagger {
+pub fn train_tagger(
+    sentences: &[(Vec<&str>, Vec<Upos>)],
+    epochs: usize,
+    seed: u64,
+    min_count: u32,
+) -> Tagger {
     let dictionary = build_dictionary(
         sentences
             .iter()
@@ -181,7 +194,7 @@ pub fn train_tagger(sentences: &[(Vec<&str>, Vec<Upos>)], epochs: usize, seed: u
             }
         }
     }
-    trainer.restrict_to(&counts, 2);
+    trainer.restrict_to(&counts, min_count);
     drop(counts);
     let mut order: Vec<usize> = (0..sentences.len()).collect();
     let mut rng = Rng::new(seed);
@@ -211,7 +224,6 @@ pub fn train_tagger(sentences: &[(Vec<&str>, Vec<Upos>)], epochs: usize, seed: u
             }
         }
     }
-    let _ = hash_str;
     Tagger {
         weights: trainer.averaged(),
         dictionary,

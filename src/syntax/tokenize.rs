@@ -58,10 +58,11 @@ pub fn tokenize(text: &str, abbreviations: &HashSet<String>) -> Vec<Span> {
             if char_at(j) == Some('.') {
                 let word = &text[byte_at(start)..byte_at(j)];
                 let initials = inner_period
-                    && word
-                        .split('.')
-                        .all(|part| part.chars().count() <= 3 && part.chars().all(char::is_alphabetic));
-                let single_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+                    && word.split('.').all(|part| {
+                        part.chars().count() <= 3 && part.chars().all(char::is_alphabetic)
+                    });
+                let single_initial =
+                    word.chars().count() == 1 && word.chars().all(char::is_uppercase);
                 let with_period = format!("{}.", word.to_lowercase());
                 if initials || single_initial || abbreviations.contains(&with_period) {
                     j += 1;
@@ -111,8 +112,14 @@ fn split_clitics(text: &str, start: usize, end: usize, spans: &mut Vec<Span>) {
     };
     match cut {
         Some(cut) if cut > 0 && cut < word.len() && word.is_char_boundary(cut) => {
-            spans.push(Span { start, end: start + cut });
-            spans.push(Span { start: start + cut, end });
+            spans.push(Span {
+                start,
+                end: start + cut,
+            });
+            spans.push(Span {
+                start: start + cut,
+                end,
+            });
         }
         _ => spans.push(Span { start, end }),
     }
@@ -139,7 +146,10 @@ mod tests {
                 "Bush", "'s", "“", "plan", "”", "."
             ]
         );
-        assert_eq!(words("Al-Zaman cannot go..."), vec!["Al", "-", "Zaman", "can", "not", "go", "..."]);
+        assert_eq!(
+            words("Al-Zaman cannot go..."),
+            vec!["Al", "-", "Zaman", "can", "not", "go", "..."]
+        );
         assert_eq!(words("It’s done"), vec!["It", "’s", "done"]);
     }
 }

@@ -3,16 +3,17 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::Parser;
 use super::conllu::GoldSentence;
 use super::labeler::{LabelExample, train_labeler};
 use super::labels::{DepRel, Upos};
 use super::lemma::Lemmatizer;
 use super::model::ModelParts;
 use super::perceptron::Trainer;
+use super::perceptron::Weights;
 use super::tagger::{Rng, Tagger, train_tagger};
 use super::transition::{N_ACTIONS, is_projective, train_sentence};
 use super::words::WordFeatures;
-use super::{Parser, transition};
 
 /// Knobs of [`train`]; the defaults are what trained the bundled model.
 #[derive(Clone, Copy, Debug)]
@@ -25,6 +26,9 @@ pub struct TrainOptions {
     /// did not see the sentence); 1 trains on gold tags.
     pub folds: usize,
     pub seed: u64,
+    /// Tagger and labeller features seen fewer times than this in training are
+    /// dropped (smaller model, less overfitting); 1 keeps all.
+    pub min_feature_count: u32,
 }
 
 impl Default for TrainOptions {
@@ -35,6 +39,7 @@ impl Default for TrainOptions {
             labeler_epochs: 6,
             folds: 4,
             seed: 20_251_130,
+            min_feature_count: 2,
         }
     }
 }
@@ -51,7 +56,11 @@ pub struct Evaluation {
 
 impl Evaluation {
     fn percent(part: usize, whole: usize) -> f64 {
-        if whole == 0 { 0.0 } else { 100.0 * part as f64 / whole as f64 }
+        if whole == 0 {
+            0.0
+        } else {
+            100.0 * part as f64 / whole as f64
+        }
     }
     /// Percent of words with the gold UPOS.
     pub fn upos(&self) -> f64 {
@@ -85,14 +94,17 @@ pub fn evaluate(parser: &Parser, sentences: &[GoldSentence]) -> Evaluation {
     let mut evaluation = Evaluation::default();
     for sentence in sentences {
         let forms: Vec<&str> = sentence.words.iter().map(|w| w.form.as_str()).collect();
-        let Some(gold_heads) = sentence.heads() else { continue };
+        let Some(gold_heads) = sentence.heads() else {
+            continue;
+        };
         let analysis = parser.analyse(&forms);
         for (i, word) in sentence.words.iter().enumerate() {
             evaluation.words += 1;
             evaluation.upos_correct += usize::from(analysis.tags.get(i) == Some(&word.upos));
             let head_ok = analysis.heads.get(i) == gold_heads.get(i);
             evaluation.heads_correct += usize::from(head_ok);
-            evaluation.labelled_correct += usize::from(head_ok && analysis.rels.get(i) == Some(&word.rel));
+            evaluation.labelled_correct +=
+                usize::from(head_ok && analysis.rels.get(i) == Some(&word.rel));
         }
     }
     evaluation
@@ -110,12 +122,21 @@ fn forms_and_tags(sentence: &GoldSentence) -> (Vec<&str>, Vec<Upos>) {
 fn learn_abbreviations(sentences: &[GoldSentence]) -> HashSet<String> {
     let mut counts: HashMap<String, u32> = HashMap::new();
     for word in sentences.iter().flat_map(|s| &s.words) {
-        let Some(stem) = word.form.strip_suffix('.') else { continue };
-        if !stem.is_empty() && stem.chars().all(|c| c.is_alphabetic() || c == '.') && stem.chars().any(char::is_alphabetic) {
+        let Some(stem) = word.form.strip_suffix('.') else {
+            continue;
+        };
+        if !stem.is_empty()
+            && stem.chars().all(|c| c.is_alphabetic() || c == '.')
+            && stem.chars().any(char::is_alphabetic)
+        {
             *counts.entry(word.form.to_lowercase()).or_insert(0) += 1;
         }
     }
-    counts.into_iter().filter(|&(_, n)| n >= 2).map(|(form, _)| form).collect()
+    counts
+        .into_iter()
+        .filter(|&(_, n)| n >= 2)
+        .map(|(form, _)| form)
+        .collect()
 }
 
 /// Trains a full model on `train` (dev is used only to pick the best parser epoch).
@@ -155,14 +176,23 @@ pub fn train(
                             .filter(|(i, _)| i % folds != fold)
                             .map(|(_, s)| s.clone())
                             .collect();
-                        train_tagger(&rest, options.tagger_epochs, options.seed + fold as u64)
+                        train_tagger(
+                            &rest,
+                            options.tagger_epochs,
+                            options.seed + fold as u64,
+                            options.min_feature_count,
+                        )
                     })
                 })
                 .collect();
-            handles.into_iter().map(|h| h.join().unwrap_or_default()).collect()
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_default())
+                .collect()
         });
         for (i, (forms, _)) in tagged.iter().enumerate() {
-            if let (Some(tagger), Some(slot)) = (fold_taggers.get(i % folds), predicted.get_mut(i)) {
+            if let (Some(tagger), Some(slot)) = (fold_taggers.get(i % folds), predicted.get_mut(i))
+            {
                 *slot = tagger.tag(forms);
             }
         }
@@ -170,13 +200,20 @@ pub fn train(
             .iter()
             .zip(&tagged)
             .flat_map(|(p, (_, g))| p.iter().zip(g))
-            .fold((0usize, 0usize), |(r, t), (p, g)| (r + usize::from(p == g), t + 1));
+            .fold((0usize, 0usize), |(r, t), (p, g)| {
+                (r + usize::from(p == g), t + 1)
+            });
         progress(&format!(
             "jackknifed tags ({folds} folds): UPOS {:.2}% on train",
             100.0 * right as f64 / total.max(1) as f64
         ));
     }
-    let tagger = train_tagger(&tagged, options.tagger_epochs, options.seed);
+    let tagger = train_tagger(
+        &tagged,
+        options.tagger_epochs,
+        options.seed,
+        options.min_feature_count,
+    );
     progress(&format!(
         "tagger: {} features, {} dictionary words",
         tagger.weights.n_features(),
@@ -187,8 +224,14 @@ pub fn train(
         .iter()
         .map(|s| s.words.iter().map(|w| WordFeatures::of(&w.form)).collect())
         .collect();
-    let gold_heads: Vec<Vec<Option<usize>>> = train.iter().map(|s| s.heads().unwrap_or_default()).collect();
-    let gold_labels: Vec<Vec<DepRel>> = train.iter().map(|s| s.words.iter().map(|w| w.rel).collect()).collect();
+    let gold_heads: Vec<Vec<Option<usize>>> = train
+        .iter()
+        .map(|s| s.heads().unwrap_or_default())
+        .collect();
+    let gold_labels: Vec<Vec<DepRel>> = train
+        .iter()
+        .map(|s| s.words.iter().map(|w| w.rel).collect())
+        .collect();
 
     // Labeller: gold trees, predicted tags.
     let examples: Vec<LabelExample<'_>> = (0..train.len())
@@ -201,7 +244,12 @@ pub fn train(
             })
         })
         .collect();
-    let labeler = train_labeler(&examples, options.labeler_epochs, options.seed);
+    let labeler = train_labeler(
+        &examples,
+        options.labeler_epochs,
+        options.seed,
+        options.min_feature_count,
+    );
     progress(&format!("labeller: {} features", labeler.n_features()));
 
     let mut parts = ModelParts {
@@ -215,7 +263,11 @@ pub fn train(
 
     // Parser: dynamic oracle on projective sentences.
     let projective: Vec<usize> = (0..train.len())
-        .filter(|&i| gold_heads.get(i).is_some_and(|h| !h.is_empty() && is_projective(h)))
+        .filter(|&i| {
+            gold_heads
+                .get(i)
+                .is_some_and(|h| !h.is_empty() && is_projective(h))
+        })
         .collect();
     progress(&format!(
         "parser: {} of {} sentences are projective",
@@ -225,12 +277,13 @@ pub fn train(
     let mut trainer = Trainer::new(N_ACTIONS);
     let mut rng = Rng::new(options.seed);
     let mut order = projective;
-    let mut best: Option<(f64, usize, transition_weights::Snapshot)> = None;
+    let mut best: Option<(f64, usize, Weights)> = None;
     for epoch in 1..=options.epochs.max(1) {
         rng.shuffle(&mut order);
         let (mut steps, mut correct) = (0, 0);
         for &i in &order {
-            let (Some(w), Some(t), Some(g)) = (words.get(i), predicted.get(i), gold_heads.get(i)) else {
+            let (Some(w), Some(t), Some(g)) = (words.get(i), predicted.get(i), gold_heads.get(i))
+            else {
                 continue;
             };
             let (s, c) = train_sentence(&mut trainer, w, t, g, epoch > 1, &mut rng);
@@ -261,10 +314,5 @@ pub fn train(
         progress(&format!("kept epoch {epoch} (dev LAS {las:.2}%)"));
         parts.transitions = weights;
     }
-    let _ = transition::tag_ids;
     Parser::from_parts(parts)
-}
-
-mod transition_weights {
-    pub type Snapshot = super::super::perceptron::Weights;
 }

@@ -6,8 +6,8 @@
 //! One sentence of `n` words takes at most `2n + 1` transitions.
 
 use super::labels::Upos;
-use super::perceptron::{Trainer, Weights, feature, hash_str};
-use super::tagger::{Rng, argmax_f32, argmax_i32};
+use super::perceptron::{Trainer, Weights, feature};
+use super::tagger::{Rng, argmax_i32};
 use super::words::WordFeatures;
 
 pub const N_ACTIONS: usize = 4;
@@ -79,13 +79,16 @@ impl State {
             *slot = head;
         }
         if child < head {
-            if let (Some(left), Some(count)) = (self.left.get_mut(head), self.n_left.get_mut(head)) {
+            if let (Some(left), Some(count)) = (self.left.get_mut(head), self.n_left.get_mut(head))
+            {
                 // Arcs to a head's left arrive right to left, so the newest is leftmost.
                 left[1] = left[0];
                 left[0] = child;
                 *count = count.saturating_add(1);
             }
-        } else if let (Some(right), Some(count)) = (self.right.get_mut(head), self.n_right.get_mut(head)) {
+        } else if let (Some(right), Some(count)) =
+            (self.right.get_mut(head), self.n_right.get_mut(head))
+        {
             right[1] = right[0];
             right[0] = child;
             *count = count.saturating_add(1);
@@ -144,8 +147,11 @@ impl State {
             costs[REDUCE] = buffer.clone().filter(|&k| g(k) == s).count() as u32;
         }
         if b < self.n {
-            let stack_children =
-                self.stack.iter().filter(|&&k| g(k) == b && unattached(k)).count() as u32;
+            let stack_children = self
+                .stack
+                .iter()
+                .filter(|&&k| g(k) == b && unattached(k))
+                .count() as u32;
             let head_b = g(b);
             costs[SHIFT] = stack_children + u32::from(head_b != NONE && in_stack(head_b));
             if s != NONE {
@@ -182,7 +188,10 @@ impl State {
         };
         let s0 = self.s0();
         let s1 = if self.stack.len() >= 2 {
-            self.stack.get(self.stack.len() - 2).copied().unwrap_or(NONE)
+            self.stack
+                .get(self.stack.len() - 2)
+                .copied()
+                .unwrap_or(NONE)
         } else {
             NONE
         };
@@ -190,10 +199,18 @@ impl State {
         let n1 = if n0 + 1 <= n { n0 + 1 } else { NONE };
         let n2 = if n0 + 2 <= n { n0 + 2 } else { NONE };
         let child = |i: usize, which: &Vec<[usize; 2]>, k: usize| -> usize {
-            if i == NONE { NONE } else { which.get(i).map_or(NONE, |c| c[k]) }
+            if i == NONE {
+                NONE
+            } else {
+                which.get(i).map_or(NONE, |c| c[k])
+            }
         };
         let s0h = if s0 == NONE { NONE } else { self.head_of(s0) };
-        let s0h2 = if s0h == NONE || s0h >= n { NONE } else { self.head_of(s0h) };
+        let s0h2 = if s0h == NONE || s0h >= n {
+            NONE
+        } else {
+            self.head_of(s0h)
+        };
         let s0l = child(s0, &self.left, 0);
         let s0l2 = child(s0, &self.left, 1);
         let s0r = child(s0, &self.right, 0);
@@ -214,9 +231,17 @@ impl State {
             }
         };
         let valency = |i: usize, counts: &Vec<u8>| -> u64 {
-            if i == NONE { 99 } else { counts.get(i).map_or(99, |&c| u64::from(c)) }
+            if i == NONE {
+                99
+            } else {
+                counts.get(i).map_or(99, |&c| u64::from(c))
+            }
         };
-        let (s0vl, s0vr, n0vl) = (valency(s0, &self.n_left), valency(s0, &self.n_right), valency(n0, &self.n_left));
+        let (s0vl, s0vr, n0vl) = (
+            valency(s0, &self.n_left),
+            valency(s0, &self.n_right),
+            valency(n0, &self.n_left),
+        );
         let s0_headed = u64::from(s0h != NONE);
         out.extend([
             feature(63, 0, 0, 0),
@@ -353,7 +378,10 @@ pub fn is_projective(heads: &[Option<usize>]) -> bool {
         })
         .collect();
     // Quadratic, but only in training on treebank sentences.
-    arcs.iter().all(|&(a, b)| arcs.iter().all(|&(c, d)| !(a < c && c < b && b < d) && !(c < a && a < d && d < b)))
+    arcs.iter().all(|&(a, b)| {
+        arcs.iter()
+            .all(|&(c, d)| !(a < c && c < b && b < d) && !(c < a && a < d && d < b))
+    })
 }
 
 /// One training pass over a sentence with the dynamic oracle. Returns the number of
@@ -405,14 +433,14 @@ pub fn train_sentence(
         }
         trainer.tick();
         steps += 1;
-        let next = if explore && costs[guess] != 0 && rng.unit() < 0.9 { guess } else if costs[guess] == 0 { guess } else { best_zero };
-        let _ = argmax_f32;
+        // Exploration (after the first epoch): usually follow the model's own mistake,
+        // so later decisions learn to recover from it.
+        let next = if costs[guess] == 0 || (explore && rng.unit() < 0.9) {
+            guess
+        } else {
+            best_zero
+        };
         state.apply(next);
     }
     (steps, correct)
-}
-
-/// Salt so the hash helper is linked (keeps the import list honest).
-pub fn template_salt() -> u64 {
-    hash_str("arc-eager")
 }

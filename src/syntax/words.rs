@@ -38,10 +38,17 @@ pub fn normalise(form: &str) -> String {
         if n == 4 && folded.chars().all(|c| c.is_ascii_digit()) {
             return "!year".to_string();
         }
-        if folded.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | ':' | '/' | '-')) {
+        if folded
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | ':' | '/' | '-'))
+        {
             return "!number".to_string();
         }
-        return folded.to_lowercase().chars().map(|c| if c.is_ascii_digit() { '0' } else { c }).collect();
+        return folded
+            .to_lowercase()
+            .chars()
+            .map(|c| if c.is_ascii_digit() { '0' } else { c })
+            .collect();
     }
     folded.to_lowercase()
 }
@@ -78,11 +85,15 @@ fn suffix(text: &str, n: usize) -> &str {
     if count <= n {
         return text;
     }
-    text.char_indices().nth(count - n).map_or(text, |(at, _)| &text[at..])
+    text.char_indices()
+        .nth(count - n)
+        .map_or(text, |(at, _)| &text[at..])
 }
 
 fn prefix(text: &str, n: usize) -> &str {
-    text.char_indices().nth(n).map_or(text, |(at, _)| &text[..at])
+    text.char_indices()
+        .nth(n)
+        .map_or(text, |(at, _)| &text[..at])
 }
 
 impl WordFeatures {
