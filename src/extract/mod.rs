@@ -232,6 +232,7 @@ fn tree_findings(
         let tree = tree::SentenceTree {
             text,
             start: reading.start,
+            end: reading.end,
             parse,
             mentions: &reading.mentions,
             issues: &reading.issues,
@@ -276,15 +277,24 @@ fn tree_findings(
             let tree = tree::SentenceTree {
                 text,
                 start: reading.start,
+                end: reading.end,
                 parse,
                 mentions: &reading.mentions,
                 issues: &reading.issues,
                 quote_speakers,
                 antecedents: &antecedents,
             };
-            found = tree::read(&tree, lexicon);
+            found = tree::read(&tree, lexicon, book);
             for issue in &reading.issues {
-                if let Some(proposer) = issue.proposer {
+                // The tree's own reading of this actor and issue outranks the pattern.
+                let read_on_tree = |actor: usize| {
+                    found.iter().any(|f| {
+                        f.holder == actor && f.target == stance::Target::Issue(issue.id.clone())
+                    })
+                };
+                if let Some(proposer) = issue.proposer
+                    && !read_on_tree(proposer)
+                {
                     found.push(stance::Finding {
                         holder: proposer,
                         target: stance::Target::Issue(issue.id.clone()),
@@ -375,6 +385,7 @@ fn quote_speakers(
                 let tree = tree::SentenceTree {
                     text,
                     start: reading.start,
+                    end: reading.end,
                     parse,
                     mentions: &reading.mentions,
                     issues: &reading.issues,

@@ -21,7 +21,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use super::issues::IssueMention;
+use super::issues::{IssueBook, IssueMention};
 use super::lexicon::{CueStance, CueTarget, Lexicon};
 use super::mentions::Mention;
 use super::stance::{Finding, Target};
@@ -38,6 +38,10 @@ struct PredicateFile {
     harms: Vec<String>,
     actions: Vec<String>,
     proxies: Vec<String>,
+    action_names: HashMap<String, String>,
+    labeling: Vec<String>,
+    negative_labels: Vec<String>,
+    positive_labels: Vec<String>,
     speech: Vec<String>,
     object_control: Vec<String>,
     negators: Vec<String>,
@@ -66,6 +70,10 @@ pub struct Predicates {
     harms: HashSet<String>,
     actions: HashSet<String>,
     proxies: HashSet<String>,
+    action_names: HashMap<String, String>,
+    labeling: HashSet<String>,
+    negative_labels: HashSet<String>,
+    positive_labels: HashSet<String>,
     speech: HashSet<String>,
     object_control: HashSet<String>,
     negators: HashSet<String>,
@@ -96,6 +104,10 @@ impl Predicates {
             harms: set(file.harms),
             actions: set(file.actions),
             proxies: set(file.proxies),
+            action_names: file.action_names,
+            labeling: set(file.labeling),
+            negative_labels: set(file.negative_labels),
+            positive_labels: set(file.positive_labels),
             speech: set(file.speech),
             object_control: set(file.object_control),
             negators: set(file.negators),
@@ -113,8 +125,9 @@ impl Predicates {
 pub struct SentenceTree<'a> {
     /// The article text; mention and issue spans are offsets into it.
     pub text: &'a str,
-    /// Byte offset of the sentence in `text`; token spans are relative to it.
+    /// Byte offsets of the sentence in `text`; token spans are relative to `start`.
     pub start: usize,
+    pub end: usize,
     pub parse: &'a Parse,
     pub mentions: &'a [Mention],
     pub issues: &'a [IssueMention],
@@ -141,18 +154,22 @@ struct Indexed<'a, 'b> {
 }
 
 /// Findings of one parsed sentence.
-pub fn read(tree: &SentenceTree<'_>, lexicon: &Lexicon) -> Vec<Finding> {
+pub fn read(tree: &SentenceTree<'_>, lexicon: &Lexicon, book: &mut IssueBook) -> Vec<Finding> {
     let reader = Indexed::new(tree);
-    let sentence = (tree.start, tree.start + tree.parse.tokens.last().map_or(0, |t| t.end));
+    let sentence = (tree.start, tree.end);
     let mut out = Vec::new();
     for issue in tree.issues {
         let Some(head) = reader.head_of_span(issue.start, issue.end) else {
             continue;
         };
         for found in reader.climb(head, TargetKind::Issue) {
+            let id = match found.action {
+                Some(name) => book.action(name, &issue.id),
+                None => issue.id.clone(),
+            };
             out.push(Finding {
                 holder: found.holder,
-                target: Target::Issue(issue.id.clone()),
+                target: Target::Issue(id),
                 stance: found.stance,
                 confidence: found.confidence,
                 sentence,
@@ -284,6 +301,9 @@ enum TargetKind {
 }
 
 struct Found {
+    /// The act named by a reversing predicate right above the target, when the holder
+    /// performs it ("Suspension of"): the finding is about that act.
+    action: Option<&'static str>,
     holder: usize,
     stance: Stance,
     confidence: f32,
@@ -425,32 +445,43 @@ impl<'a, 'b> Indexed<'a, 'b> {
     /// Who `token` names: its own mention, a modifier's ("an EU spokeswoman", "Ukrainian
     /// officials"), an appositive's, plus coordinated subjects.
     fn subject_actors(&self, token: usize) -> Subject {
+        let actors = self.actors_of_nominal(token, 3);
+        if !actors.is_empty() {
+            return Subject::Actors(actors);
+        }
+        if self.token(token).is_some_and(|t| t.upos == Upos::Pron) {
+            let lemma = self.lemma(token).to_lowercase();
+            return Subject::Pronoun {
+                first_person: matches!(lemma.as_str(), "we" | "i" | "us" | "our" | "my"),
+            };
+        }
+        Subject::Other
+    }
+
+    /// The actors a nominal and its conjuncts name ("US, China, EU condemn …").
+    fn actors_of_nominal(&self, token: usize, depth: usize) -> Vec<usize> {
         let mut actors = Vec::new();
-        let mut pronoun = None;
-        for member in std::iter::once(token).chain(
-            self.children_of(token)
-                .iter()
-                .copied()
-                .filter(|&c| self.rel(c) == "conj"),
-        ) {
-            if let Some(actor) = self.actor_of_nominal(member) {
-                if !actors.contains(&actor) {
+        let Some(first) = self.actor_of_nominal_within(token, depth) else {
+            return actors;
+        };
+        actors.push(first);
+        // The conjuncts hang on the nominal itself, or on the modifier that named it.
+        let mut carriers = vec![token];
+        carriers.extend(self.children_of(token).iter().copied().filter(|&c| {
+            matches!(self.rel(c), "appos" | "compound" | "nmod:poss")
+                && self.actor_of_nominal_within(c, 0).is_some()
+        }));
+        for carrier in carriers {
+            for &c in self.children_of(carrier) {
+                if self.rel(c) == "conj"
+                    && let Some(actor) = self.actor_of_nominal_within(c, depth.saturating_sub(1))
+                    && !actors.contains(&actor)
+                {
                     actors.push(actor);
                 }
-            } else if member == token
-                && self.token(member).is_some_and(|t| t.upos == Upos::Pron)
-            {
-                let lemma = self.lemma(member).to_lowercase();
-                pronoun = Some(matches!(lemma.as_str(), "we" | "i" | "us" | "our" | "my"));
             }
         }
-        if !actors.is_empty() {
-            Subject::Actors(actors)
-        } else if let Some(first_person) = pronoun {
-            Subject::Pronoun { first_person }
-        } else {
-            Subject::Other
-        }
+        actors
     }
 
     fn actor_of_nominal(&self, token: usize) -> Option<usize> {
@@ -560,6 +591,21 @@ impl<'a, 'b> Indexed<'a, 'b> {
             && let Some(head) = token.head
         {
             return self.subject_of(head);
+        }
+        // A finite verb the parser left without a subject ("Trump, from Air Force One
+        // en route …, criticized Spain"): the nearest actor subject to its left.
+        if token.upos == Upos::Verb
+            && !infinitive
+            && matches!(self.rel(index), "parataxis" | "root" | "dep" | "conj")
+        {
+            for left in (0..index).rev() {
+                if matches!(self.rel(left), "nsubj" | "nsubj:pass") {
+                    return match self.subject_actors(left) {
+                        Subject::Actors(actors) => Some(Subject::Actors(actors)),
+                        _ => None,
+                    };
+                }
+            }
         }
         None
     }
@@ -681,19 +727,20 @@ impl<'a, 'b> Indexed<'a, 'b> {
                 confidence = 0.4;
             }
             match self.subject_of(start) {
-                Some(Subject::Actors(actors)) => return self.found(actors, support, confidence, &steps, start),
+                Some(Subject::Actors(actors)) => return self.found(None, actors, support, confidence, &steps, start),
                 Some(Subject::Pronoun { first_person }) => pending_pronoun = Some(first_person),
                 _ => {}
             }
         }
         let mut node = start;
         let mut first_step = true;
+        let mut action: Option<&'static str> = None;
         for _ in 0..MAX_CLIMB {
             let Some(parent) = self.token(node).and_then(|t| t.head) else {
                 break;
             };
             let rel = self.rel(node);
-            let sibling = matches!(rel, "conj" | "parataxis" | "advcl" | "appos" | "list" | "dep")
+            let sibling = matches!(rel, "conj" | "parataxis" | "advcl" | "appos" | "list")
                 || (rel == "acl:relcl");
             let evaluative = self.token(parent).is_some_and(|t| t.upos == Upos::Adj)
                 && self.cue(parent, kind).is_some();
@@ -717,7 +764,21 @@ impl<'a, 'b> Indexed<'a, 'b> {
             if rel != "conj" {
                 first_step = false;
             }
-            if !sibling {
+            let act = (kind == TargetKind::Issue && first_step && !cue_seen)
+                .then(|| self.table.action_names.get(&self.lemma(parent).to_lowercase()))
+                .flatten()
+                .filter(|_| matches!(rel, "obj" | "nmod" | "obl" | "nsubj:pass"));
+            if let Some(name) = act {
+                // "India halts the treaty": the holder supports the suspension.
+                action = Some(name.as_str());
+                cue_seen = true;
+                first_cue = Some(parent);
+                steps.push(format!("act \"{}\" → \"{name} …\"", self.lemma(parent)));
+                if self.negated(parent) {
+                    support = !support;
+                    steps.push("negated (flip)".into());
+                }
+            } else if !sibling {
                 self.compose(node, parent, kind, &mut support, &mut confidence, &mut steps, &mut cue_seen);
                 if cue_seen {
                     first_cue.get_or_insert(parent);
@@ -733,7 +794,7 @@ impl<'a, 'b> Indexed<'a, 'b> {
             if cue_seen && (!sibling || self.is_speech_verb(parent)) {
                 match self.subject_of(parent) {
                     Some(Subject::Actors(actors)) => {
-                        return self.found(actors, support, confidence, &steps, parent);
+                        return self.found(action, actors, support, confidence, &steps, parent);
                     }
                     Some(Subject::Pronoun { first_person }) => {
                         pending_pronoun.get_or_insert(first_person);
@@ -750,7 +811,7 @@ impl<'a, 'b> Indexed<'a, 'b> {
         // ("…, the minister said"), the quotation's speaker, or the previous holders.
         if let Some(actors) = self.speech_tag(node) {
             steps.push("speech tag".into());
-            return self.found(actors, support, confidence, &steps, node);
+            return self.found(action, actors, support, confidence, &steps, node);
         }
         let quoted = first_cue
             .and_then(|c| self.tree.quote_speakers.get(c))
@@ -759,11 +820,12 @@ impl<'a, 'b> Indexed<'a, 'b> {
             && pending_pronoun != Some(false)
         {
             steps.push("quotation's speaker".into());
-            return self.found(speakers.clone(), support, confidence, &steps, node);
+            return self.found(action, speakers.clone(), support, confidence, &steps, node);
         }
         if pending_pronoun == Some(false) && !self.tree.antecedents.is_empty() {
             steps.push("pronoun → previous holder".into());
             return self.found(
+                action,
                 self.tree.antecedents.to_vec(),
                 support,
                 confidence - 0.15,
@@ -803,6 +865,27 @@ impl<'a, 'b> Indexed<'a, 'b> {
         } else if self.is_harm(parent) || self.is_reverser(parent) {
             *support = !*support;
             steps.push(format!("reverser \"{lemma}\" (flip)"));
+        } else if self.table.labeling.contains(&lemma) && self.rel(node) == "obj" {
+            // "labeled the strikes a violation": the label's class is the stance.
+            let label = self.children_of(parent).iter().copied().find(|&c| {
+                self.rel(c) == "xcomp"
+                    || (self.rel(c) == "obl"
+                        && self
+                            .children_of(c)
+                            .iter()
+                            .any(|&g| self.rel(g) == "case" && self.lemma(g) == "as"))
+            });
+            if let Some(label) = label {
+                let word = self.lemma(label).to_lowercase();
+                if self.table.negative_labels.contains(&word) {
+                    *support = !*support;
+                    *cue_seen = true;
+                    steps.push(format!("labelled \"{word}\" (oppose)"));
+                } else if self.table.positive_labels.contains(&word) {
+                    *cue_seen = true;
+                    steps.push(format!("labelled \"{word}\" (support)"));
+                }
+            }
         }
         if self.negated(parent) {
             *support = !*support;
@@ -866,6 +949,7 @@ impl<'a, 'b> Indexed<'a, 'b> {
 
     fn found(
         &self,
+        action: Option<&'static str>,
         holders: Vec<usize>,
         support: bool,
         confidence: f32,
@@ -877,6 +961,7 @@ impl<'a, 'b> Indexed<'a, 'b> {
         holders
             .into_iter()
             .map(|holder| Found {
+                action,
                 holder,
                 stance: if support { Stance::Support } else { Stance::Oppose },
                 confidence,
