@@ -7,6 +7,7 @@
 //! that reads files.
 
 mod gold;
+pub mod plover;
 mod normalise;
 mod score;
 

@@ -8,6 +8,8 @@ mod issues;
 mod lexicon;
 mod mentions;
 mod merge;
+pub mod cameo;
+pub mod discover;
 mod stance;
 mod text;
 
