@@ -337,6 +337,12 @@ fn noun_key(noun: &str) -> String {
     if noun.ends_with("ss") || noun.ends_with("us") || noun.len() <= 3 {
         return noun;
     }
+    if ["xes", "ches", "shes", "sses", "zes"]
+        .iter()
+        .any(|ending| noun.ends_with(ending))
+    {
+        return noun.get(..noun.len() - 2).unwrap_or_default().to_owned();
+    }
     noun.strip_suffix('s').map_or(noun.clone(), str::to_owned)
 }
 
@@ -386,5 +392,6 @@ mod tests {
         assert_eq!(noun_key("parties"), "party");
         assert_eq!(noun_key("talks"), "talk");
         assert_eq!(noun_key("status"), "status");
+        assert_eq!(noun_key("taxes"), "tax");
     }
 }

@@ -490,10 +490,13 @@ impl<'t> Scanner<'_, 't> {
                 end += 1;
             }
             index = end;
-            let head = strip_possessive(self.word(end - 1));
-            if let Some(&kind) = self.words.group_heads.get(head)
-                && end - start >= 2
-            {
+            // The longest part of the run that ends on a head word ("the Democratic
+            // Unionist Party in Belfast" → "Democratic Unionist Party").
+            let headed = (start + 2..=end).rev().find_map(|stop| {
+                let head = strip_possessive(self.word(stop - 1));
+                self.words.group_heads.get(head).map(|&kind| (stop, kind))
+            });
+            if let Some((end, kind)) = headed {
                 if let Some((s, e, name)) = self.span_text(start, end)
                     && !self.covered(s, e)
                     && !self.found.contains_key(&name)
