@@ -324,7 +324,10 @@ fn gen_cues_command(cameo: &Path, plover: &Path, output: Option<&Path>) -> anyho
     };
     let generated = crate::extract::cameo::generate::generate(&read(cameo)?, &read(plover)?);
     if generated.table.verbs.is_empty() {
-        anyhow::bail!("no verb block found in the CAMEO dictionary: {}", cameo.display());
+        anyhow::bail!(
+            "no verb block found in the CAMEO dictionary: {}",
+            cameo.display()
+        );
     }
     for note in &generated.notes {
         eprintln!("gen-cues: {note}");
@@ -334,7 +337,11 @@ fn gen_cues_command(cameo: &Path, plover: &Path, output: Option<&Path>) -> anyho
 }
 
 /// `eval-plover`: an absent gold file is skipped with a note (exit 1, nothing scored).
-fn eval_plover_command(file: &Path, verbose: bool, lexicon: &LexiconArgs) -> anyhow::Result<Outcome> {
+fn eval_plover_command(
+    file: &Path,
+    verbose: bool,
+    lexicon: &LexiconArgs,
+) -> anyhow::Result<Outcome> {
     if !file.exists() {
         eprintln!(
             "stancemap: no PLOVER gold file here, nothing evaluated: {}",

@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 use std::process::Output;
 
 use stancemap::article::{Article, ArticleFormat};
-use stancemap::eval::plover::{Outcome, PloverRecord, evaluate_records, parse_records, score_record};
+use stancemap::eval::plover::{
+    Outcome, PloverRecord, evaluate_records, parse_records, score_record,
+};
 use stancemap::extract::cameo::{CueTable, Polarity, TargetSlot, plover_polarity};
 use stancemap::extract::discover::{
     DatedRole, DiscoveredActor, DiscoveredKind, RoleDate, ambiguous_place_is_subnational,
@@ -35,7 +37,10 @@ fn shared_data() -> Option<PathBuf> {
     if path.join("plover/PLOVER_GSR_CAMEO.json").is_file() {
         Some(path)
     } else {
-        println!("note: {} is absent; skipping the shared-data check", path.display());
+        println!(
+            "note: {} is absent; skipping the shared-data check",
+            path.display()
+        );
         None
     }
 }
@@ -52,19 +57,40 @@ fn record(event: &str, text: &str, sources: &[&str], targets: &[&str]) -> Plover
 
 fn relation(source: &str, target: &str, stance: Stance) -> Extraction {
     Extraction {
-        relations: vec![Relation::new(source, target, Claim::new(stance, Origin::Extracted))],
+        relations: vec![Relation::new(
+            source,
+            target,
+            Claim::new(stance, Origin::Extracted),
+        )],
         ..Extraction::default()
     }
 }
 
 #[test]
 fn plover_events_fold_to_polarity() {
-    for event in ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"] {
+    for event in [
+        "AGREE",
+        "CONSULT",
+        "SUPPORT",
+        "CONCEDE",
+        "COOPERATE",
+        "AID",
+        "RETREAT",
+    ] {
         assert_eq!(plover_polarity(event), Some(Polarity::Support), "{event}");
     }
     for event in [
-        "REJECT", "DISAPPROVE", "DEMAND", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE",
-        "ASSAULT", "FIGHT", "INVESTIGATE",
+        "REJECT",
+        "DISAPPROVE",
+        "DEMAND",
+        "THREATEN",
+        "PROTEST",
+        "SANCTION",
+        "MOBILIZE",
+        "COERCE",
+        "ASSAULT",
+        "FIGHT",
+        "INVESTIGATE",
     ] {
         assert_eq!(plover_polarity(event), Some(Polarity::Oppose), "{event}");
     }
@@ -80,18 +106,35 @@ fn hand_made_records_score_coverage_and_sign() {
     assert_eq!(scored.outcome, Outcome::Found { sign_ok: true });
     // Wrong sign, found in the reverse direction.
     let sanction = record("SANCTION", "", &["United States"], &["Iran"]);
-    let scored = score_record(&sanction, &relation("Iran", "US", Stance::Support), &lexicon);
+    let scored = score_record(
+        &sanction,
+        &relation("Iran", "US", Stance::Support),
+        &lexicon,
+    );
     assert_eq!(scored.outcome, Outcome::Found { sign_ok: false });
     // An unrelated relation is a miss; a record without a target is not scored.
-    let scored = score_record(&sanction, &relation("France", "Iran", Stance::Oppose), &lexicon);
+    let scored = score_record(
+        &sanction,
+        &relation("France", "Iran", Stance::Oppose),
+        &lexicon,
+    );
     assert!(matches!(scored.outcome, Outcome::Missed { .. }));
     let lonely = record("AGREE", "", &["Jordan"], &[]);
     let scored = score_record(&lonely, &Extraction::default(), &lexicon);
     assert_eq!(scored.outcome, Outcome::NoPair);
     // Lenient matching finds a name inside the actorText.
     let pm = record("REJECT", "", &["Montenegro's prime minister"], &["Serbia"]);
-    let scored = score_record(&pm, &relation("Montenegro", "Serbia", Stance::Oppose), &lexicon);
-    assert_eq!(scored.outcome, Outcome::Missed { lenient: Some(true) });
+    let scored = score_record(
+        &pm,
+        &relation("Montenegro", "Serbia", Stance::Oppose),
+        &lexicon,
+    );
+    assert_eq!(
+        scored.outcome,
+        Outcome::Missed {
+            lenient: Some(true)
+        }
+    );
 }
 
 #[test]
@@ -117,7 +160,10 @@ fn eval_plover_skips_an_absent_file_with_a_note() {
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("no PLOVER gold file"), "{stderr}");
-    assert!(stderr.contains("/nonexistent/PLOVER_GSR_CAMEO.json"), "{stderr}");
+    assert!(
+        stderr.contains("/nonexistent/PLOVER_GSR_CAMEO.json"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -129,7 +175,10 @@ fn eval_plover_on_the_shared_gold_records() {
     let output = stancemap(&["eval-plover", file.to_str().unwrap(), "--no-user-lexicon"]);
     assert_eq!(output.status.code(), Some(0));
     let stdout = String::from_utf8_lossy(&output.stdout);
-    let all = stdout.lines().find(|line| line.starts_with("all")).unwrap_or_default();
+    let all = stdout
+        .lines()
+        .find(|line| line.starts_with("all"))
+        .unwrap_or_default();
     // 322 records, the DOCUMENT record skipped.
     assert_eq!(all.split_whitespace().nth(1), Some("322"), "{stdout}");
 }
@@ -144,24 +193,40 @@ fn gen_cues_reproduces_the_committed_table() {
     let output = stancemap(&[
         "gen-cues",
         "--cameo",
-        data.join("petrarch2-dictionaries/CAMEO.2.0.txt").to_str().unwrap(),
+        data.join("petrarch2-dictionaries/CAMEO.2.0.txt")
+            .to_str()
+            .unwrap(),
         "--plover",
         data.join("plover/CAMEO2PLOVER-2021.txt").to_str().unwrap(),
         "-o",
         target.to_str().unwrap(),
     ]);
-    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let generated = std::fs::read_to_string(&target).unwrap();
     let committed = std::fs::read_to_string(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/lexicon/relation_cues.ron"),
     )
     .unwrap();
-    assert!(generated == committed, "assets/lexicon/relation_cues.ron is stale: run gen-cues");
+    assert!(
+        generated == committed,
+        "assets/lexicon/relation_cues.ron is stale: run gen-cues"
+    );
 }
 
 #[test]
 fn gen_cues_names_a_missing_dictionary() {
-    let output = stancemap(&["gen-cues", "--cameo", "/nonexistent/CAMEO.txt", "--plover", "/nonexistent/p.txt"]);
+    let output = stancemap(&[
+        "gen-cues",
+        "--cameo",
+        "/nonexistent/CAMEO.txt",
+        "--plover",
+        "/nonexistent/p.txt",
+    ]);
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("/nonexistent/CAMEO.txt"));
 }
@@ -170,9 +235,17 @@ fn gen_cues_names_a_missing_dictionary() {
 fn bundled_cue_table_reads_phrases_the_field_codes() {
     let table = CueTable::bundled();
     let aid = table.lookup("provide", Some("to"), Some("aid")).unwrap();
-    assert_eq!((aid.polarity, aid.target), (Polarity::Support, TargetSlot::Oblique));
-    let accuse = table.lookup("accuse", Some("of"), Some("genocide")).unwrap();
-    assert_eq!((accuse.polarity, accuse.cameo.as_str()), (Polarity::Oppose, "1124"));
+    assert_eq!(
+        (aid.polarity, aid.target),
+        (Polarity::Support, TargetSlot::Oblique)
+    );
+    let accuse = table
+        .lookup("accuse", Some("of"), Some("genocide"))
+        .unwrap();
+    assert_eq!(
+        (accuse.polarity, accuse.cameo.as_str()),
+        (Polarity::Oppose, "1124")
+    );
     assert_eq!(accuse.target, TargetSlot::Object);
     let condemn = table.lookup("condemn", None, None).unwrap();
     assert_eq!(condemn.polarity, Polarity::Oppose);
@@ -217,7 +290,8 @@ fn irish_border_story_finds_titled_people_and_parties() {
 fn sudan_militia_story_resolves_acronyms_and_titles() {
     let text = "Fighting in Darfur\n\nThe Sudan Liberation Movement (SLM) accused the army of shelling El Fasher. \
         Sudan's army chief Yasir Kabashi said the SLM had broken the truce. \
-        Kabashi spoke as Zaghawa rebels advanced.";
+        Kabashi spoke as Zaghawa rebels advanced. The RSF commander Osman Adam denied it. \
+        EU foreign policy chief Anna Lindqvist urged restraint.";
     let actors = discover(text);
     let slm = find(&actors, "Sudan Liberation Movement");
     assert_eq!(slm.kind, DiscoveredKind::Movement);
@@ -228,6 +302,14 @@ fn sudan_militia_story_resolves_acronyms_and_titles() {
     assert_eq!(chief.speaks_for.as_deref(), Some("Sudan"));
     assert_eq!(chief.mentions.len(), 2);
     assert_eq!(find(&actors, "Zaghawa").kind, DiscoveredKind::Movement);
+    assert_eq!(
+        find(&actors, "Osman Adam").speaks_for.as_deref(),
+        Some("RSF")
+    );
+    assert_eq!(
+        find(&actors, "Anna Lindqvist").speaks_for.as_deref(),
+        Some("EU")
+    );
 }
 
 #[test]
@@ -245,7 +327,10 @@ fn colombian_party_and_philippine_leader() {
         In Manila, Senator Risa Hontiveros criticised the Philippine leader. \
         Hontiveros said the Senate would investigate.";
     let actors = discover(text);
-    assert_eq!(find(&actors, "Historic Pact Party").kind, DiscoveredKind::Movement);
+    assert_eq!(
+        find(&actors, "Historic Pact Party").kind,
+        DiscoveredKind::Movement
+    );
     let senator = find(&actors, "Risa Hontiveros");
     assert_eq!(senator.kind, DiscoveredKind::Person);
     assert_eq!(senator.mentions.len(), 2);
@@ -256,21 +341,39 @@ fn colombian_party_and_philippine_leader() {
 #[test]
 fn surnames_are_licensed_only_after_the_full_name() {
     let lexicon = Lexicon::bundled();
-    let text = "Petro spoke first. Later Gustavo Petro said Colombia would not yield. Petro repeated it.";
+    let text =
+        "Petro spoke first. Later Gustavo Petro said Colombia would not yield. Petro repeated it.";
     let mentions = licensed_surnames(text, &lexicon);
     let licensed: Vec<bool> = mentions.iter().map(|m| m.licensed).collect();
     assert_eq!(licensed, vec![false, true]);
-    assert!(mentions.iter().all(|m| m.actor == "Colombia" && m.person == "Gustavo Petro"));
+    assert!(
+        mentions
+            .iter()
+            .all(|m| m.actor == "Colombia" && m.person == "Gustavo Petro")
+    );
 }
 
 #[test]
 fn georgia_the_state_and_georgia_the_country() {
-    let state = "ATLANTA (AP) — Georgia's governor signed the bill passed by the state legislature.";
+    let state =
+        "ATLANTA (AP) — Georgia's governor signed the bill passed by the state legislature.";
     let at = state.find("Georgia").unwrap();
     assert!(ambiguous_place_is_subnational(state, at..at + 7));
-    let country = "TBILISI — Georgia's government rejected the EU's criticism of its foreign agents law.";
+    let country =
+        "TBILISI — Georgia's government rejected the EU's criticism of its foreign agents law.";
     let at = country.find("Georgia").unwrap();
     assert!(!ambiguous_place_is_subnational(country, at..at + 7));
+    // A titled person of the state does not speak for the country.
+    let story = "Veto\n\nATLANTA (AP) — Georgia Governor Lena Whitfield vetoed the bill of the state legislature.";
+    let actors = discover(story);
+    let governor = find(&actors, "Lena Whitfield");
+    assert_eq!(governor.speaks_for, None);
+    let story = "Talks\n\nTBILISI — Georgian Prime Minister Davit Beridze met EU envoys.";
+    let actors = discover(story);
+    assert_eq!(
+        find(&actors, "Davit Beridze").speaks_for.as_deref(),
+        Some("Georgia")
+    );
     let punjab = "Punjab's chief minister announced flood relief in Lahore.";
     assert!(ambiguous_place_is_subnational(punjab, 0..6));
     // Not an ambiguous name, or a span off the text.
@@ -304,11 +407,19 @@ fn dated_roles_pick_the_role_of_the_article_date() {
     assert_eq!(on("2019-01-01").as_deref(), Some("Taoiseach"));
     assert_eq!(on("2021-05-05").as_deref(), Some("Tánaiste"));
     assert_eq!(on("2025-01-01"), None);
-    assert_eq!(role_at(&roles, None).and_then(|r| r.until.clone()).as_deref(), Some("2024-04-09"));
+    assert_eq!(
+        role_at(&roles, None)
+            .and_then(|r| r.until.clone())
+            .as_deref(),
+        Some("2024-04-09")
+    );
     let (code, from, until) = parse_petrarch_restriction("\t[USAGOV 450703-470121]").unwrap();
     assert_eq!(code, "USAGOV");
     assert_eq!(from.map(|d| d.year), Some(1945));
     assert_eq!(until.map(|d| (d.year, d.month, d.day)), Some((1947, 1, 21)));
-    assert_eq!(parse_petrarch_restriction("[AFGMIL]").map(|r| r.1), Some(None));
+    assert_eq!(
+        parse_petrarch_restriction("[AFGMIL]").map(|r| r.1),
+        Some(None)
+    );
     assert_eq!(RoleDate::parse("2024-13-01"), None);
 }

@@ -7,8 +7,8 @@
 //! that reads files.
 
 mod gold;
-pub mod plover;
 mod normalise;
+pub mod plover;
 mod score;
 
 use std::fmt;

@@ -241,7 +241,11 @@ impl fmt::Display for PloverReport {
 }
 
 /// Extracts every record's sentence and scores it; pure.
-pub fn evaluate_records(records: &[PloverRecord], lexicon: &Lexicon, verbose: bool) -> PloverReport {
+pub fn evaluate_records(
+    records: &[PloverRecord],
+    lexicon: &Lexicon,
+    verbose: bool,
+) -> PloverReport {
     let records = records
         .iter()
         .map(|record| {
@@ -254,7 +258,11 @@ pub fn evaluate_records(records: &[PloverRecord], lexicon: &Lexicon, verbose: bo
 }
 
 /// Scores one record against an extraction of its sentence.
-pub fn score_record(record: &PloverRecord, extraction: &Extraction, lexicon: &Lexicon) -> RecordScore {
+pub fn score_record(
+    record: &PloverRecord,
+    extraction: &Extraction,
+    lexicon: &Lexicon,
+) -> RecordScore {
     let relations = extraction
         .relations
         .iter()
@@ -308,16 +316,21 @@ fn find_sign(
         gold.iter().any(|text| {
             let text = normalise(text);
             names.iter().any(|name| {
-                *name == text || (lenient && !name.is_empty() && format!(" {text} ").contains(&format!(" {name} ")))
+                *name == text
+                    || (lenient
+                        && !name.is_empty()
+                        && format!(" {text} ").contains(&format!(" {name} ")))
             })
         })
     };
     let forward = extraction.relations.iter().find(|relation| {
-        matches(relation.source.as_str(), &record.sources) && matches(relation.target.as_str(), &record.targets)
+        matches(relation.source.as_str(), &record.sources)
+            && matches(relation.target.as_str(), &record.targets)
     });
     let backward = || {
         extraction.relations.iter().find(|relation| {
-            matches(relation.source.as_str(), &record.targets) && matches(relation.target.as_str(), &record.sources)
+            matches(relation.source.as_str(), &record.targets)
+                && matches(relation.target.as_str(), &record.sources)
         })
     };
     let relation = forward.or_else(backward)?;
@@ -327,11 +340,18 @@ fn find_sign(
 /// Every normalised name an extracted actor goes by.
 fn actor_names(id: &str, extraction: &Extraction, lexicon: &Lexicon) -> Vec<String> {
     let mut names = vec![normalise(id)];
-    if let Some(actor) = extraction.actors.iter().find(|actor| actor.id.as_str() == id) {
+    if let Some(actor) = extraction
+        .actors
+        .iter()
+        .find(|actor| actor.id.as_str() == id)
+    {
         names.push(normalise(&actor.name));
         names.extend(actor.aliases.iter().map(|alias| normalise(alias)));
     }
-    if let Some(entry) = lexicon.actor_index(id).and_then(|index| lexicon.actor(index)) {
+    if let Some(entry) = lexicon
+        .actor_index(id)
+        .and_then(|index| lexicon.actor(index))
+    {
         names.push(normalise(&entry.name));
         for form in entry
             .aliases
@@ -363,7 +383,10 @@ mod tests {
         ]"#;
         let records = parse_records(json).unwrap_or_default();
         assert_eq!(records.len(), 2);
-        assert_eq!(records.first().map(|r| r.targets.clone()), Some(vec!["Nepal".to_owned()]));
+        assert_eq!(
+            records.first().map(|r| r.targets.clone()),
+            Some(vec!["Nepal".to_owned()])
+        );
         assert_eq!(records.get(1).map(|r| r.sources.len()), Some(0));
     }
 }

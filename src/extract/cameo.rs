@@ -284,7 +284,12 @@ impl CueTable {
     }
 
     /// How well `phrase` fits; `None` when it does not apply.
-    fn score(&self, phrase: &PhraseCue, preposition: Option<&str>, object: Option<&str>) -> Option<u8> {
+    fn score(
+        &self,
+        phrase: &PhraseCue,
+        preposition: Option<&str>,
+        object: Option<&str>,
+    ) -> Option<u8> {
         let mut score = 0;
         if let Some(wanted) = &phrase.object {
             if !self.noun_matches(wanted, object?) {
@@ -316,10 +321,11 @@ impl CueTable {
     fn noun_matches(&self, phrase: &str, noun: &str) -> bool {
         let head = phrase.rsplit(' ').next().unwrap_or(phrase);
         if head.starts_with('&') {
-            return self
-                .synsets
-                .get(head)
-                .is_some_and(|members| members.iter().any(|m| m == noun || m.ends_with(&format!(" {noun}"))));
+            return self.synsets.get(head).is_some_and(|members| {
+                members
+                    .iter()
+                    .any(|m| m == noun || m.ends_with(&format!(" {noun}")))
+            });
         }
         noun_key(head) == noun
     }
@@ -374,9 +380,15 @@ mod tests {
         assert_eq!(table.diagnostics(), &[] as &[String]);
         assert!(table.file().verbs.len() > 1000);
         let sanctions = table.lookup("impose", Some("on"), Some("sanctions"));
-        assert_eq!(sanctions.as_ref().map(|c| c.polarity), Some(Polarity::Oppose));
+        assert_eq!(
+            sanctions.as_ref().map(|c| c.polarity),
+            Some(Polarity::Oppose)
+        );
         // PLOVER 2021 files CAMEO 163 (embargo, sanctions) under COERCE.
-        assert_eq!(sanctions.as_ref().map(|c| c.plover.as_str()), Some("COERCE"));
+        assert_eq!(
+            sanctions.as_ref().map(|c| c.plover.as_str()),
+            Some("COERCE")
+        );
         assert_eq!(sanctions.map(|c| c.target), Some(TargetSlot::Oblique));
         assert_eq!(table.lookup("impose", None, Some("taxes")), None);
         let accuse = table.lookup("accuse", Some("of"), None);

@@ -206,6 +206,9 @@ fn is_space(gap: &str) -> bool {
 
 struct Scanner<'a, 't> {
     text: &'t str,
+    /// The whole article and where `text` starts in it, for place-name context.
+    article: &'t str,
+    offset: usize,
     tokens: Vec<Token<'t>>,
     lexicon: &'a Lexicon,
     words: &'static Words,
@@ -229,7 +232,9 @@ impl<'t> Scanner<'_, 't> {
     }
 
     fn is_title_head(&self, index: usize) -> bool {
-        self.words.title_heads.contains(&self.word(index).to_lowercase())
+        self.words
+            .title_heads
+            .contains(&self.word(index).to_lowercase())
     }
 
     fn is_title_word(&self, index: usize) -> bool {
@@ -271,6 +276,11 @@ impl<'t> Scanner<'_, 't> {
         let bare = strip_possessive(token.text);
         let end = token.start + bare.len();
         let actor = self.hit_ends.get(&end)?;
+        // "Georgia Governor X" speaks for the US state, not the country.
+        let span = self.offset + token.start..self.offset + end;
+        if ambiguous_place_is_subnational(self.article, span) {
+            return None;
+        }
         self.lexicon.actor(*actor).map(|entry| entry.id.clone())
     }
 
@@ -304,7 +314,14 @@ impl<'t> Scanner<'_, 't> {
         Some((start, end, self.text.get(start..end)?.to_owned()))
     }
 
-    fn add(&mut self, name: String, first: usize, kind: DiscoveredKind, aliases: Vec<String>, speaks_for: Option<String>) {
+    fn add(
+        &mut self,
+        name: String,
+        first: usize,
+        kind: DiscoveredKind,
+        aliases: Vec<String>,
+        speaks_for: Option<String>,
+    ) {
         let entry = self.found.entry(name).or_insert(Found {
             first,
             kind,
@@ -367,7 +384,8 @@ impl<'t> Scanner<'_, 't> {
             let speaks_for = self.title_owner(start, end);
             // Title then name.
             let after = gap(self.text, &self.tokens, end);
-            let after_ok = is_space(after) || (after.trim() == "." && self.word(end - 1).len() <= 3);
+            let after_ok =
+                is_space(after) || (after.trim() == "." && self.word(end - 1).len() <= 3);
             if after_ok {
                 let name_end = self.name_run_forward(end);
                 if name_end > end {
@@ -404,7 +422,11 @@ impl<'t> Scanner<'_, 't> {
     /// it ("RSF commander") or just before it ("Irish PM", "Sudan's army chief").
     fn title_owner(&self, start: usize, end: usize) -> Option<String> {
         for index in start..end {
-            if let Some(state) = self.words.title_states.get(&self.word(index).to_lowercase()) {
+            if let Some(state) = self
+                .words
+                .title_states
+                .get(&self.word(index).to_lowercase())
+            {
                 return Some(state.clone());
             }
         }
@@ -421,8 +443,12 @@ impl<'t> Scanner<'_, 't> {
         for index in 1..self.tokens.len() {
             let word = self.word(index);
             if !is_acronym(word)
-                || !gap(self.text, &self.tokens, index).trim_end().ends_with('(')
-                || !gap(self.text, &self.tokens, index + 1).trim_start().starts_with(')')
+                || !gap(self.text, &self.tokens, index)
+                    .trim_end()
+                    .ends_with('(')
+                || !gap(self.text, &self.tokens, index + 1)
+                    .trim_start()
+                    .starts_with(')')
             {
                 continue;
             }
@@ -430,7 +456,9 @@ impl<'t> Scanner<'_, 't> {
             while from > 0 && index - from < 8 {
                 let candidate = self.word(from - 1);
                 let connector = self.words.name_connectors.contains(candidate);
-                if !(is_capitalised(candidate) || connector) || self.words.not_names.contains(candidate) {
+                if !(is_capitalised(candidate) || connector)
+                    || self.words.not_names.contains(candidate)
+                {
                     break;
                 }
                 if from < index && !is_space(gap(self.text, &self.tokens, from)) {
@@ -480,10 +508,16 @@ impl<'t> Scanner<'_, 't> {
             }
             let start = index;
             let mut end = index + 1;
-            while end < self.tokens.len() && end < start + 6 && is_space(gap(self.text, &self.tokens, end)) {
+            while end < self.tokens.len()
+                && end < start + 6
+                && is_space(gap(self.text, &self.tokens, end))
+            {
                 let next = self.word(end);
                 let connector = self.words.name_connectors.contains(next)
-                    && self.tokens.get(end + 1).is_some_and(|t| is_capitalised(t.text));
+                    && self
+                        .tokens
+                        .get(end + 1)
+                        .is_some_and(|t| is_capitalised(t.text));
                 if !(is_capitalised(next) || connector) {
                     break;
                 }
@@ -524,20 +558,31 @@ impl<'t> Scanner<'_, 't> {
 /// look-around (a title and its name never straddle a sentence end); spans outside
 /// the text are ignored. Returns actors in order of first mention, each with every
 /// mention: the full name anywhere, the surname/acronym only after the full name.
-pub fn discover_actors(text: &str, sentences: &[Sentence], lexicon: &Lexicon) -> Vec<DiscoveredActor> {
+pub fn discover_actors(
+    text: &str,
+    sentences: &[Sentence],
+    lexicon: &Lexicon,
+) -> Vec<DiscoveredActor> {
     let hits = lexicon.actor_hits(text);
     let mut found: BTreeMap<String, Found> = BTreeMap::new();
     for sentence in sentences {
         let Some(sentence_text) = text.get(sentence.start..sentence.end) else {
             continue;
         };
+        // Hits come in text order: each sentence takes its slice, so the pass stays linear.
+        let first = hits.partition_point(|h| h.start < sentence.start);
         let local: Vec<_> = hits
+            .get(first..)
+            .unwrap_or_default()
             .iter()
-            .filter(|h| h.start >= sentence.start && h.end <= sentence.end)
+            .take_while(|h| h.start < sentence.end)
+            .filter(|h| h.end <= sentence.end)
             .map(|h| (h.start - sentence.start, h.end - sentence.start, h.actor))
             .collect();
         let mut scanner = Scanner {
             text: sentence_text,
+            article: text,
+            offset: sentence.start,
             tokens: tokens(sentence_text),
             lexicon,
             words: words(),
@@ -594,7 +639,9 @@ fn attach_mentions(text: &str, actors: &mut [(usize, DiscoveredActor)]) {
     let mut owners: Vec<(usize, bool)> = Vec::new();
     let mut seen = HashSet::new();
     for (index, (_, actor)) in actors.iter().enumerate() {
-        for (form, is_alias) in std::iter::once((&actor.name, false)).chain(actor.aliases.iter().map(|a| (a, true))) {
+        for (form, is_alias) in
+            std::iter::once((&actor.name, false)).chain(actor.aliases.iter().map(|a| (a, true)))
+        {
             if seen.insert(form.clone()) {
                 forms.push(form.clone());
                 owners.push((index, is_alias));
@@ -654,10 +701,16 @@ pub fn licensed_surnames(text: &str, lexicon: &Lexicon) -> Vec<SurnameMention> {
             for form in std::iter::once(&person.name).chain(&person.aliases) {
                 let key = form.to_lowercase();
                 let bare = key == surname && !form.contains(' ');
-                forms.entry(key).or_default().push((index, person.name.as_str(), bare));
+                forms
+                    .entry(key)
+                    .or_default()
+                    .push((index, person.name.as_str(), bare));
             }
             if !surname.is_empty() {
-                forms.entry(surname).or_default().push((index, person.name.as_str(), true));
+                forms
+                    .entry(surname)
+                    .or_default()
+                    .push((index, person.name.as_str(), true));
             }
         }
     }
@@ -667,7 +720,10 @@ pub fn licensed_surnames(text: &str, lexicon: &Lexicon) -> Vec<SurnameMention> {
         if hit.form != Form::Person {
             continue;
         }
-        let surface = text.get(hit.start..hit.end).unwrap_or_default().to_lowercase();
+        let surface = text
+            .get(hit.start..hit.end)
+            .unwrap_or_default()
+            .to_lowercase();
         let Some(candidates) = forms.get(&surface) else {
             continue;
         };
@@ -678,9 +734,7 @@ pub fn licensed_surnames(text: &str, lexicon: &Lexicon) -> Vec<SurnameMention> {
             }
             continue;
         }
-        let licensed = candidates
-            .iter()
-            .find(|c| introduced.contains(&(c.0, c.1)));
+        let licensed = candidates.iter().find(|c| introduced.contains(&(c.0, c.1)));
         let Some(&(actor, person, _)) = licensed.or(candidates.first()) else {
             continue;
         };
@@ -730,7 +784,10 @@ pub fn ambiguous_place_is_subnational(text: &str, mention_span: Range<usize>) ->
     while !text.is_char_boundary(dateline_end) {
         dateline_end -= 1;
     }
-    let windows = [text.get(from..to).unwrap_or_default(), text.get(..dateline_end).unwrap_or_default()];
+    let windows = [
+        text.get(from..to).unwrap_or_default(),
+        text.get(..dateline_end).unwrap_or_default(),
+    ];
     let present = |cue: &String| windows.iter().any(|window| contains_word(window, cue));
     let subnational = place
         .subnational
@@ -785,13 +842,24 @@ impl RoleDate {
             8 => (i32::try_from(number(0..4)?).ok()?, 4),
             6 => {
                 let short = i32::try_from(number(0..2)?).ok()?;
-                (if short <= 30 { 2000 + short } else { 1900 + short }, 2)
+                (
+                    if short <= 30 {
+                        2000 + short
+                    } else {
+                        1900 + short
+                    },
+                    2,
+                )
             }
             _ => return None,
         };
         let month = u8::try_from(number(rest..rest + 2)?).ok()?;
         let day = u8::try_from(number(rest + 2..rest + 4)?).ok()?;
-        ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some(RoleDate { year, month, day })
+        ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some(RoleDate {
+            year,
+            month,
+            day,
+        })
     }
 }
 
@@ -848,7 +916,9 @@ pub fn role_at(roles: &[DatedRole], date: Option<RoleDate>) -> Option<&DatedRole
 
 /// A PETRARCH actor-dictionary restriction line, `[USAGOV 20090120-20170120]`,
 /// `[AFGELI <331108]`, `[AFGGOV >790916]` or `[AFGMIL]`: the code and its bounds.
-pub fn parse_petrarch_restriction(line: &str) -> Option<(String, Option<RoleDate>, Option<RoleDate>)> {
+pub fn parse_petrarch_restriction(
+    line: &str,
+) -> Option<(String, Option<RoleDate>, Option<RoleDate>)> {
     let inner = line.trim().strip_prefix('[')?.strip_suffix(']')?;
     let mut parts = inner.split_whitespace();
     let code = parts.next()?.to_owned();
@@ -862,5 +932,9 @@ pub fn parse_petrarch_restriction(line: &str) -> Option<(String, Option<RoleDate
         return Some((code, Some(RoleDate::parse(from)?), None));
     }
     let (from, until) = bounds.split_once('-')?;
-    Some((code, Some(RoleDate::parse(from)?), Some(RoleDate::parse(until)?)))
+    Some((
+        code,
+        Some(RoleDate::parse(from)?),
+        Some(RoleDate::parse(until)?),
+    ))
 }

@@ -4,12 +4,12 @@
 //! [`merge_extraction`] turns an extraction into one [`Edit`] for a map, leaving
 //! manual and locked stances untouched.
 
+pub mod cameo;
+pub mod discover;
 mod issues;
 mod lexicon;
 mod mentions;
 mod merge;
-pub mod cameo;
-pub mod discover;
 mod stance;
 mod text;
 

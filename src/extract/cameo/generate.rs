@@ -199,7 +199,11 @@ pub fn generate(cameo_text: &str, plover_text: &str) -> Generated {
         // A verb line: the verb, its irregular forms in braces, maybe its own code.
         let without_forms = match (body.find('{'), body.find('}')) {
             (Some(open), Some(close)) if close > open => {
-                format!("{}{}", body.get(..open).unwrap_or_default(), body.get(close + 1..).unwrap_or_default())
+                format!(
+                    "{}{}",
+                    body.get(..open).unwrap_or_default(),
+                    body.get(close + 1..).unwrap_or_default()
+                )
             }
             _ => body.to_owned(),
         };
@@ -244,8 +248,15 @@ pub fn generate(cameo_text: &str, plover_text: &str) -> Generated {
         phrases: phrases.into_iter().collect(),
     };
     let notes = vec![
-        format!("{} verbs, {} phrases, {} synsets written", table.verbs.len(), table.phrases.len(), table.synsets.len()),
-        format!("{subject_patterns} patterns left out: they constrain the subject (words before *)"),
+        format!(
+            "{} verbs, {} phrases, {} synsets written",
+            table.verbs.len(),
+            table.phrases.len(),
+            table.synsets.len()
+        ),
+        format!(
+            "{subject_patterns} patterns left out: they constrain the subject (words before *)"
+        ),
         format!("{silent_patterns} patterns left out: no PLOVER event and nothing to veto"),
         format!("{transformations} verb-verb transformations left out"),
     ];
@@ -263,7 +274,10 @@ struct Post {
 /// The dictionary's own prepositions: every first word inside a pattern's parentheses.
 fn prepositions_of(cameo_text: &str) -> BTreeSet<String> {
     let mut prepositions = BTreeSet::new();
-    for line in cameo_text.lines().filter(|line| line.trim_start().starts_with('-')) {
+    for line in cameo_text
+        .lines()
+        .filter(|line| line.trim_start().starts_with('-'))
+    {
         let body = line.split('#').next().unwrap_or_default();
         for group in body.split('(').skip(1) {
             if let Some(word) = group.split(|c: char| c.is_whitespace() || c == ')').next()
@@ -287,7 +301,10 @@ fn parse_post(post: &str, prepositions: &BTreeSet<String>) -> Option<Post> {
     let mut in_parens = false;
     let mut seen_parens = false;
     let mut first_in_parens = false;
-    let cleaned = post.replace(['{', '}'], " ").replace('(', " ( ").replace(')', " ) ");
+    let cleaned = post
+        .replace(['{', '}'], " ")
+        .replace('(', " ( ")
+        .replace(')', " ) ");
     for token in cleaned.split_whitespace() {
         match token {
             "(" => {
@@ -380,11 +397,17 @@ fn to_ron(table: &CueTableFile) -> String {
     }
     out.push_str("    },\n    verbs: [\n");
     for verb in &table.verbs {
-        out.push_str(&format!("        {},\n", super::ron_options().to_string(verb).unwrap_or_default()));
+        out.push_str(&format!(
+            "        {},\n",
+            super::ron_options().to_string(verb).unwrap_or_default()
+        ));
     }
     out.push_str("    ],\n    phrases: [\n");
     for phrase in &table.phrases {
-        out.push_str(&format!("        {},\n", super::ron_options().to_string(phrase).unwrap_or_default()));
+        out.push_str(&format!(
+            "        {},\n",
+            super::ron_options().to_string(phrase).unwrap_or_default()
+        ));
     }
     out.push_str("    ],\n)\n");
     out
@@ -431,18 +454,49 @@ REQUEST  [103]
         let lemmas: Vec<&str> = table.verbs.iter().map(|v| v.lemma.as_str()).collect();
         assert_eq!(lemmas, vec!["ask for", "impose", "levy", "request"]);
         let impose = table.verbs.iter().find(|v| v.lemma == "impose");
-        assert_eq!(impose.and_then(|v| v.plover.clone()).as_deref(), Some("COERCE"));
-        let sanctions = table.phrases.iter().find(|p| p.object.as_deref() == Some("sanctions"));
-        assert_eq!(sanctions.map(|p| (p.polarity, p.target)), Some((Some(Polarity::Oppose), TargetSlot::Oblique)));
+        assert_eq!(
+            impose.and_then(|v| v.plover.clone()).as_deref(),
+            Some("COERCE")
+        );
+        let sanctions = table
+            .phrases
+            .iter()
+            .find(|p| p.object.as_deref() == Some("sanctions"));
+        assert_eq!(
+            sanctions.map(|p| (p.polarity, p.target)),
+            Some((Some(Polarity::Oppose), TargetSlot::Oblique))
+        );
         // The null pattern is kept: it vetoes IMPOSE's COERCE.
-        assert!(table.phrases.iter().any(|p| p.object.as_deref() == Some("taxes") && p.cameo.is_none()));
+        assert!(
+            table
+                .phrases
+                .iter()
+                .any(|p| p.object.as_deref() == Some("taxes") && p.cameo.is_none())
+        );
         // The subject-constrained pattern is left out.
-        assert!(!table.phrases.iter().any(|p| p.object.as_deref() == Some("curfew")));
-        let money = table.phrases.iter().find(|p| p.prep_object.as_deref() == Some("&currency"));
-        assert_eq!(money.map(|p| (p.prep.as_deref(), p.target)), Some((Some("for"), TargetSlot::Object)));
-        let court = table.phrases.iter().find(|p| p.prep_object.as_deref() == Some("court"));
+        assert!(
+            !table
+                .phrases
+                .iter()
+                .any(|p| p.object.as_deref() == Some("curfew"))
+        );
+        let money = table
+            .phrases
+            .iter()
+            .find(|p| p.prep_object.as_deref() == Some("&currency"));
+        assert_eq!(
+            money.map(|p| (p.prep.as_deref(), p.target)),
+            Some((Some("for"), TargetSlot::Object))
+        );
+        let court = table
+            .phrases
+            .iter()
+            .find(|p| p.prep_object.as_deref() == Some("court"));
         assert_eq!(court.map(|p| p.reverse), Some(true));
-        assert_eq!(table.synsets.get("CURRENCY"), Some(&vec!["cash".to_owned(), "money".to_owned()]));
+        assert_eq!(
+            table.synsets.get("CURRENCY"),
+            Some(&vec!["cash".to_owned(), "money".to_owned()])
+        );
         let reparsed = super::super::CueTable::from_ron(&generated.ron);
         assert_eq!(reparsed.map(|t| t.file().clone()), Ok(table.clone()));
     }
@@ -454,10 +508,17 @@ REQUEST  [103]
         let found = table.lookup("levy", Some("on"), Some("sanction"));
         assert_eq!(found.map(|c| c.cameo), Some("163".to_owned()));
         assert_eq!(table.lookup("impose", None, Some("tax")), None);
-        assert_eq!(table.lookup("impose", None, None).map(|c| c.plover), Some("COERCE".to_owned()));
+        assert_eq!(
+            table.lookup("impose", None, None).map(|c| c.plover),
+            Some("COERCE".to_owned())
+        );
         let cash = table.lookup("request", Some("for"), Some("money"));
         assert_eq!(cash.map(|c| c.cameo), Some("1031".to_owned()));
-        assert_eq!(table.lookup("ask", Some("for"), None).map(|c| c.cameo), None, "020 is dropped by PLOVER");
+        assert_eq!(
+            table.lookup("ask", Some("for"), None).map(|c| c.cameo),
+            None,
+            "020 is dropped by PLOVER"
+        );
     }
 
     #[test]
