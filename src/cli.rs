@@ -110,6 +110,29 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: ParseFormat,
     },
+    /// Generate the relation cue table from PETRARCH2's CAMEO verb dictionary and
+    /// the CAMEO→PLOVER table
+    GenCues {
+        /// PETRARCH2's verb dictionary (CAMEO.2.0.txt)
+        #[arg(long)]
+        cameo: PathBuf,
+        /// PLOVER's CAMEO→PLOVER table (CAMEO2PLOVER-2021.txt)
+        #[arg(long)]
+        plover: PathBuf,
+        /// Write the table here instead of standard output
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Relation coverage and sign accuracy on PLOVER's gold records
+    /// (PLOVER_GSR_CAMEO.json)
+    EvalPlover {
+        file: PathBuf,
+        /// Also list every missed record and every wrong sign
+        #[arg(short, long)]
+        verbose: bool,
+        #[command(flatten)]
+        lexicon: LexiconArgs,
+    },
 }
 
 /// Which lexicon extraction uses: bundled, plus the user's, plus one given.
@@ -227,6 +250,16 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
             write_stdout(&syntax_commands::parse_article(&article, format)?)?;
             Ok(Outcome::Done)
         }
+        Some(Command::GenCues {
+            cameo,
+            plover,
+            output,
+        }) => gen_cues_command(&cameo, &plover, output.as_deref()),
+        Some(Command::EvalPlover {
+            file,
+            verbose,
+            lexicon,
+        }) => eval_plover_command(&file, verbose, &lexicon),
     }
 }
 
@@ -377,4 +410,54 @@ fn write_stdout(text: &str) -> anyhow::Result<()> {
     stdout.write_all(text.as_bytes())?;
     stdout.flush()?;
     Ok(())
+}
+
+/// `gen-cues`: reads both dictionaries, writes the generated table, notes to stderr.
+fn gen_cues_command(cameo: &Path, plover: &Path, output: Option<&Path>) -> anyhow::Result<Outcome> {
+    let read = |path: &Path| {
+        std::fs::read(path)
+            .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+            .with_context(|| format!("cannot read dictionary: {}", path.display()))
+    };
+    let generated = crate::extract::cameo::generate::generate(&read(cameo)?, &read(plover)?);
+    if generated.table.verbs.is_empty() {
+        anyhow::bail!(
+            "no verb block found in the CAMEO dictionary: {}",
+            cameo.display()
+        );
+    }
+    for note in &generated.notes {
+        eprintln!("gen-cues: {note}");
+    }
+    emit(output, &generated.ron)?;
+    Ok(Outcome::Done)
+}
+
+/// `eval-plover`: an absent gold file is skipped with a note (exit 1, nothing scored).
+fn eval_plover_command(
+    file: &Path,
+    verbose: bool,
+    lexicon: &LexiconArgs,
+) -> anyhow::Result<Outcome> {
+    if !file.exists() {
+        eprintln!(
+            "stancemap: no PLOVER gold file here, nothing evaluated: {}",
+            file.display()
+        );
+        return Ok(Outcome::NothingFound);
+    }
+    let lexicon = load_lexicon(lexicon)?;
+    let text = std::fs::read_to_string(file)
+        .with_context(|| format!("cannot read PLOVER gold file: {}", file.display()))?;
+    let records = crate::eval::plover::parse_records(&text).map_err(|error| {
+        anyhow::anyhow!(
+            "malformed PLOVER gold file at line {} column {} ({error}): {}",
+            error.line(),
+            error.column(),
+            file.display()
+        )
+    })?;
+    let report = crate::eval::plover::evaluate_records(&records, &lexicon, verbose);
+    write_stdout(&format!("{report}"))?;
+    Ok(Outcome::Done)
 }

@@ -2,6 +2,7 @@
 
 mod article;
 mod cli;
+mod cues;
 mod eval;
 mod extraction;
 mod gui;

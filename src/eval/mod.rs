@@ -8,6 +8,7 @@
 
 mod gold;
 mod normalise;
+pub mod plover;
 mod score;
 
 use std::fmt;

@@ -4,6 +4,8 @@
 //! [`merge_extraction`] turns an extraction into one [`Edit`] for a map, leaving
 //! manual and locked stances untouched.
 
+pub mod cameo;
+pub mod discover;
 mod issues;
 mod lexicon;
 mod mentions;
