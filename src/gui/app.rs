@@ -90,13 +90,15 @@ impl StanceMapApp {
             _ => View::Positions,
         };
         let modal = config.recovery_path.exists().then_some(Modal::Recovery);
+        let mut canvas = CanvasState::default();
+        canvas.legend_collapsed = config.preferences.legend_collapsed;
         Self {
             config,
             document: None,
             selection: Selection::Nothing,
             view,
             filter: CanvasFilter::default(),
-            canvas: CanvasState::default(),
+            canvas,
             article: ArticlePanel::default(),
             inspector: InspectorState::default(),
             modal,
@@ -192,6 +194,7 @@ impl StanceMapApp {
         for action in actions {
             self.run_action(action, &ctx);
         }
+        self.config.preferences.legend_collapsed = self.canvas.legend_collapsed;
         self.autosave_tick(ui.input(|i| i.time));
         self.update_title(&ctx);
     }

@@ -193,6 +193,8 @@ impl StanceMapApp {
             &self.config.lexicon,
         );
         self.apply_edit(edit);
+        // The merged article's nodes are laid out, then the view fits them all.
+        self.canvas.request_fit();
     }
 
     pub(super) fn reextract(&mut self) {

@@ -52,8 +52,9 @@ pub fn run(path: Option<PathBuf>) -> anyhow::Result<()> {
                 .and_then(|storage| eframe::get_value(storage, preferences::STORAGE_KEY))
                 .unwrap_or_default();
             let mut app = StanceMapApp::new(AppConfig::for_desktop(preferences));
+            // Opened before the first frame, so the start screen never flashes.
             if let Some(path) = path {
-                app.queue(action::AppAction::Open(path));
+                app.open_path(&path);
             }
             Ok(Box::new(app))
         }),
