@@ -38,13 +38,13 @@ impl ArticlePanel {
             if sources.len() > 1 {
                 let mut chosen = source.id.clone();
                 egui::ComboBox::from_label("Source")
-                    .selected_text(chosen.as_str())
+                    .selected_text(source.title.as_str())
                     .show_ui(ui, |ui| {
                         for other in &sources {
                             ui.selectable_value(
                                 &mut chosen,
                                 other.id.clone(),
-                                format!("{} {}", other.id, other.title),
+                                other.title.as_str(),
                             );
                         }
                     })

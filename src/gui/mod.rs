@@ -14,6 +14,7 @@ pub mod file_dialog;
 pub mod files;
 pub mod inspector;
 mod inspector_edge;
+pub mod inspector_evidence;
 pub mod lexicon_editor;
 pub mod menu;
 pub mod preferences;
