@@ -130,6 +130,11 @@ impl StanceMapApp {
         self.article = ArticlePanel::default();
     }
 
+    /// The canvas's transient state: camera, drawn labels, legend.
+    pub fn canvas(&self) -> &CanvasState {
+        &self.canvas
+    }
+
     pub fn selection(&self) -> &Selection {
         &self.selection
     }
@@ -195,7 +200,7 @@ impl StanceMapApp {
             self.run_action(action, &ctx);
         }
         self.config.preferences.legend_collapsed = self.canvas.legend_collapsed;
-        self.autosave_tick(ui.input(|i| i.time));
+        self.autosave_tick(&ctx, ui.input(|i| i.time));
         self.update_title(&ctx);
     }
 

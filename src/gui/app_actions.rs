@@ -43,6 +43,7 @@ impl StanceMapApp {
                         files::SAMPLE_NAME,
                         lexicon,
                     ));
+                    self.status = "sample article extracted — not saved as a map yet".into();
                 }
             }
             AppAction::NewMap => {
@@ -91,11 +92,14 @@ impl StanceMapApp {
 
     /// Whether `then` may go ahead now; if not, asks Save / Discard / Cancel first.
     fn confirm_unsaved(&mut self, then: AppAction) -> bool {
-        let dirty = self.document.as_ref().is_some_and(Document::is_dirty);
-        if !dirty || std::mem::take(&mut self.discard_confirmed) {
+        let Some(document) = self.document.as_ref().filter(|d| d.needs_save_prompt()) else {
+            return true;
+        };
+        if std::mem::take(&mut self.discard_confirmed) {
             return true;
         }
-        self.modal = Some(Modal::UnsavedChanges { then });
+        let name = document.display_name();
+        self.modal = Some(Modal::UnsavedChanges { then, name });
         false
     }
 
@@ -170,9 +174,14 @@ impl StanceMapApp {
     pub(super) fn open_path(&mut self, path: &Path) {
         match files::open_document(path, &self.config.lexicon) {
             Ok(document) => {
+                let note = if document.is_untouched_extraction() {
+                    " — extracted, not saved as a map yet"
+                } else {
+                    ""
+                };
                 self.set_document(document);
                 self.config.preferences.remember(path);
-                self.status = format!("opened {}", path.display());
+                self.status = format!("opened {}{note}", path.display());
             }
             Err(error) => self.status = format!("could not open: {error:#}"),
         }

@@ -51,7 +51,7 @@ pub fn document_from_article(
     // A fresh map accepts a fresh extraction; if not, the map stays empty and the
     // user still sees the start of an untitled document rather than a crash.
     let _ = map.apply(edit);
-    Document::unsaved(map, name)
+    Document::extracted(map, name)
 }
 
 /// The edit adding `article` as a new source of `map`, with its findings merged.

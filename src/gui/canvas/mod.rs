@@ -67,6 +67,7 @@ pub struct CanvasState {
     last_screen: Vec<Pos2>,
     /// Each drawn label's node and screen rect, from the last frame.
     last_labels: Vec<(usize, Rect)>,
+    last_legend: Option<Rect>,
     /// Whether the legend is folded to its title (mirrors the preference).
     pub legend_collapsed: bool,
 }
@@ -132,6 +133,11 @@ impl CanvasState {
             .iter()
             .filter_map(|(i, rect)| Some((self.last_scene.nodes.get(*i)?.node.clone(), *rect)))
             .collect()
+    }
+
+    /// Where the legend (or its folded button) was drawn in the last frame.
+    pub fn legend_rect(&self) -> Option<Rect> {
+        self.last_legend
     }
 
     /// The screen rect the canvas filled in the last frame.
@@ -367,6 +373,7 @@ pub fn canvas_ui(
             egui::Stroke::new(2.0, theme::selection_color(dark)),
         );
     }
+    state.last_legend = Some(legend::legend_rect(rect, view, state.legend_collapsed));
     if legend::legend_ui(ui, rect, view, dark, state.legend_collapsed) {
         state.legend_collapsed = !state.legend_collapsed;
         state.request_fit();
