@@ -51,7 +51,9 @@
 //!   of state (document, preferences, transient UI); panels (`side_panel`,
 //!   `inspector`, `article_panel`, `toolbar`, `menu`, `canvas/`, `matrix`) return
 //!   [`gui::command::Command`]s that `app_actions.rs` applies after drawing; file
-//!   dialogs sit behind a trait so tests use a fake.
+//!   dialogs sit behind a trait so tests use a fake, with `file_browser.rs` (the
+//!   `egui_file` browser) when no system dialog answers. `canvas/labels.rs` places
+//!   screen-sized node labels greedily so none overlap.
 //!
 //! ## Invariants
 //!

@@ -763,6 +763,14 @@ mod readable {
         second.stance = Some(Stance::Oppose);
         claim.evidence = vec![first, second];
         assert!(claim.is_mixed());
+        map.apply(Edit::AddSource(stancemap::stance_map::Source {
+            id: "s1".into(),
+            title: "Talks".into(),
+            path: "talks.txt".into(),
+            date: None,
+            text: "a b c d".into(),
+        }))
+        .unwrap();
         map.apply(Edit::UpdatePosition(Position::new("EU", "us_peace_plan", claim)))
             .unwrap();
         let mut harness =

@@ -65,6 +65,8 @@ pub struct StanceMapApp {
     pub(super) inspector: InspectorState,
     pub(super) modal: Option<Modal>,
     pub(super) pending_pick: Option<PendingPick>,
+    /// The in-app file browser, open when no system dialog answered.
+    pub(super) browser: Option<super::file_browser::FileBrowser>,
     pub(super) autosave: Autosave,
     pub(super) lexicon_editor: LexiconEditor,
     /// The latest message for the status bar (errors included).
@@ -103,6 +105,7 @@ impl StanceMapApp {
             inspector: InspectorState::default(),
             modal,
             pending_pick: None,
+            browser: None,
             autosave: Autosave::default(),
             lexicon_editor: LexiconEditor::default(),
             status: String::new(),
@@ -169,6 +172,11 @@ impl StanceMapApp {
         self.close_allowed
     }
 
+    /// The in-app file browser, when it is open.
+    pub fn file_browser_mut(&mut self) -> Option<&mut super::file_browser::FileBrowser> {
+        self.browser.as_mut()
+    }
+
     /// Whether a file dialog is open (its answer is polled each frame).
     pub fn is_waiting_for_dialog(&self) -> bool {
         self.pending_pick.is_some()
@@ -225,6 +233,17 @@ impl StanceMapApp {
             let map = self.document.as_ref().map(|document| &document.map);
             actions.extend(super::dialogs::modal_ui(ui.ctx(), modal, map));
         }
+        if let Some(browser) = &mut self.browser {
+            use super::file_browser::BrowserAnswer;
+            match browser.ui(ui.ctx(), &self.config.preferences.recent_files) {
+                BrowserAnswer::Open => {}
+                BrowserAnswer::Picked(path) => {
+                    actions.push(Modal::action_for_path(browser.purpose, path));
+                    self.browser = None;
+                }
+                BrowserAnswer::Cancelled => self.browser = None,
+            }
+        }
         if self.lexicon_editor.open
             && let Some(document) = &self.document
         {
@@ -261,7 +280,12 @@ impl StanceMapApp {
         egui::Panel::left("lists")
             .default_size(220.0)
             .show(ui, |ui| {
-                actions.extend(super::side_panel::side_panel_ui(ui, map, &self.selection));
+                actions.extend(super::side_panel::side_panel_ui(
+                    ui,
+                    map,
+                    &self.selection,
+                    &self.filter.text,
+                ));
             });
         egui::Panel::right("inspector")
             .default_size(300.0)

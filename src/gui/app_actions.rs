@@ -136,20 +136,41 @@ impl StanceMapApp {
         if self.pending_pick.is_some() {
             return;
         }
-        let suggested = self.document.as_ref().map_or_else(String::new, |document| {
-            let name = document.display_name();
-            if files::is_map_path(Path::new(&name)) {
-                name
-            } else {
-                format!("{name}.stancemap.ron")
-            }
-        });
+        let suggested = self.suggested_file_name();
         self.pending_pick = Some(PendingPick::start(
             &self.config.file_dialog,
             purpose,
             suggested,
             ctx,
         ));
+    }
+
+    /// The name a save starts with: the map's file name, else one made from the
+    /// first article's title ("Allies split over…" → `allies-split-over….stancemap.ron`).
+    pub(super) fn suggested_file_name(&self) -> String {
+        let Some(document) = &self.document else {
+            return String::new();
+        };
+        if document.path.is_some() {
+            return document.display_name();
+        }
+        let title = document
+            .map
+            .sources()
+            .next()
+            .map(|source| files::file_stem_from_title(&source.title))
+            .filter(|stem| !stem.is_empty());
+        match title {
+            Some(stem) => format!("{stem}.stancemap.ron"),
+            None => {
+                let name = document.display_name();
+                if files::is_map_path(Path::new(&name)) {
+                    name
+                } else {
+                    format!("{name}.stancemap.ron")
+                }
+            }
+        }
     }
 
     pub(super) fn poll_pick(&mut self, ctx: &egui::Context) {
@@ -165,8 +186,13 @@ impl StanceMapApp {
             }
             PickPoll::Nothing => {
                 self.pending_pick = None;
-                // No portal or cancelled: the in-app path field always works.
-                self.modal = Some(Modal::path_field(purpose));
+                // No portal (or cancelled): the in-app file browser always works.
+                let recent = &self.config.preferences.recent_files;
+                self.browser = Some(super::file_browser::FileBrowser::new(
+                    purpose,
+                    super::file_browser::start_folder(recent),
+                    &self.suggested_file_name(),
+                ));
             }
         }
     }

@@ -101,3 +101,23 @@ pub fn load_lexicon(user_lexicon: &Path) -> anyhow::Result<Lexicon> {
         Err(error) => Err(anyhow::anyhow!("{error}: {}", user_lexicon.display())),
     }
 }
+
+/// A file name stem made from an article title: lowercase words joined by "-",
+/// letters and digits only, at most 60 characters. Empty for a title without words.
+pub fn file_stem_from_title(title: &str) -> String {
+    let mut stem = String::new();
+    for word in title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+    {
+        let word = word.to_lowercase();
+        if stem.chars().count() + word.chars().count() + 1 > 60 {
+            break;
+        }
+        if !stem.is_empty() {
+            stem.push('-');
+        }
+        stem.push_str(&word);
+    }
+    stem
+}

@@ -10,6 +10,7 @@ pub mod autosave;
 pub mod command;
 pub mod dialogs;
 pub mod document;
+pub mod file_browser;
 pub mod file_dialog;
 pub mod files;
 pub mod inspector;

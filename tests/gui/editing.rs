@@ -234,8 +234,8 @@ fn escape_clears_selection_and_ctrl_f_focuses_the_filter() {
     assert_eq!(app.harness.state().selection(), &Selection::Nothing);
     app.harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
     app.harness.run();
-    assert!(app.harness.get_by_label("Filter").is_focused());
-    app.harness.get_by_label("Filter").type_text("kyiv");
+    assert!(app.harness.get_by_label("Search").is_focused());
+    app.harness.get_by_label("Search").type_text("kyiv");
     app.harness.run();
     assert_eq!(app.harness.state().filter().text, "kyiv");
 }

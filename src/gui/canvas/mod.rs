@@ -386,12 +386,18 @@ pub fn canvas_ui(
             FontId::proportional(16.0),
             theme::label_color(dark),
         );
-    } else if scene.nodes.is_empty() {
+    } else if let Some(why) = empty_view_text(map, view, &scene) {
+        // Above the nodes (if any), below the Fit/Relayout buttons.
+        let at = if scene.nodes.is_empty() {
+            rect.center()
+        } else {
+            Pos2::new(rect.center().x, rect.top() + 48.0)
+        };
         painter.text(
-            rect.center(),
+            at,
             Align2::CENTER_CENTER,
-            "Nothing to show in this view",
-            FontId::proportional(14.0),
+            why,
+            labels::label_font(ui.style()),
             theme::label_color(dark),
         );
     }
@@ -408,6 +414,28 @@ pub fn canvas_ui(
     state.last_scene = scene;
     state.last_screen = screen;
     commands
+}
+
+/// Why a view shows nothing (or no edges), and how to change that; `None` when it
+/// has something to show.
+fn empty_view_text(map: &StanceMap, view: &View, scene: &Scene) -> Option<&'static str> {
+    if !scene.edges.is_empty() {
+        return None;
+    }
+    Some(match view {
+        _ if map.n_actors() == 0 && map.n_issues() == 0 => {
+            "This map is empty: add an article (File > Add article…) or actors and issues from the left panel"
+        }
+        View::Relations => {
+            "No actor-to-actor relations in this map — add one with Shift-drag or from the inspector"
+        }
+        View::IssueLens(_) => {
+            "No actor has a stance on this issue — Shift-drag from an actor to it, or use the inspector"
+        }
+        View::Positions | View::Matrix => {
+            "No stances in this map — Shift-drag from an actor to an issue, or use the inspector"
+        }
+    })
 }
 
 /// Room a fit leaves around the nodes for labels, which keep their screen size.
