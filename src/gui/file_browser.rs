@@ -146,7 +146,7 @@ impl FileBrowser {
             .id(egui::Id::unique("stancemap_file_browser"))
             .open(&mut open)
             .collapsible(false)
-            .default_size([640.0, 440.0])
+            .resizable(false)
             .show(ctx, |ui| {
                 ui.horizontal(|ui| {
                     if ui
@@ -184,12 +184,15 @@ impl FileBrowser {
                             }
                         }
                     });
-                    ui.separator();
+                    // A space, not a separator: a vertical separator takes the window's
+                    // whole height, and an auto-sized window would grow every frame.
+                    ui.add_space(12.0);
                     ui.vertical(|ui| {
                         egui::ScrollArea::vertical()
                             .id_salt("file_browser_entries")
-                            .max_height(300.0)
-                            .auto_shrink([false, false])
+                            .max_height(280.0)
+                            .min_scrolled_height(280.0)
+                            .min_scrolled_width(420.0)
                             .show(ui, |ui| {
                                 for entry in &self.entries {
                                     let text = if entry.is_dir {
@@ -235,7 +238,8 @@ impl FileBrowser {
                     }
                     let verb = if self.purpose == PickPurpose::SaveMap { "Save" } else { "Open" };
                     let ready = !self.name.trim().is_empty();
-                    if (ui.add_enabled(ready, egui::Button::new(verb)).clicked() || (entered && ready))
+                    let button = ui.add_enabled(ready, egui::Button::new(verb));
+                    if (button.clicked() || (entered && ready))
                         && answer == BrowserAnswer::Open
                     {
                         answer = BrowserAnswer::Picked(self.folder.join(self.name.trim()));
