@@ -601,11 +601,34 @@ mod readable {
     use egui_kittest::SnapshotOptions;
 
     const ACTORS: [&str; 28] = [
-        "United States", "Ukraine", "European Union", "NATO", "Russia", "China",
-        "Germany", "France", "United Kingdom", "Poland", "Hungary", "Turkey",
-        "India", "Brazil", "South Africa", "Japan", "Iran", "Saudi Arabia",
-        "Qatar", "Israel", "Egypt", "United Nations", "African Union", "Canada",
-        "Italy", "Spain", "Belarus", "Moldova",
+        "United States",
+        "Ukraine",
+        "European Union",
+        "NATO",
+        "Russia",
+        "China",
+        "Germany",
+        "France",
+        "United Kingdom",
+        "Poland",
+        "Hungary",
+        "Turkey",
+        "India",
+        "Brazil",
+        "South Africa",
+        "Japan",
+        "Iran",
+        "Saudi Arabia",
+        "Qatar",
+        "Israel",
+        "Egypt",
+        "United Nations",
+        "African Union",
+        "Canada",
+        "Italy",
+        "Spain",
+        "Belarus",
+        "Moldova",
     ];
     const ISSUES: [&str; 12] = [
         "Recognise Crimea as Russian",
@@ -648,7 +671,11 @@ mod readable {
                 if !seen.insert((a, issue)) {
                     continue;
                 }
-                let stance = if next() % 3 == 0 { Stance::Oppose } else { Stance::Support };
+                let stance = if next() % 3 == 0 {
+                    Stance::Oppose
+                } else {
+                    Stance::Support
+                };
                 edits.push(Edit::AddPosition(Position::new(
                     id(name),
                     format!("issue{issue:02}"),
@@ -674,20 +701,29 @@ mod readable {
         assert!(!labels.is_empty(), "no labels drawn");
         for (i, (a, ra)) in labels.iter().enumerate() {
             for (b, rb) in labels.iter().skip(i + 1) {
-                assert!(!ra.intersects(*rb), "labels of {a:?} {ra:?} and {b:?} {rb:?} overlap");
+                assert!(
+                    !ra.intersects(*rb),
+                    "labels of {a:?} {ra:?} and {b:?} {rb:?} overlap"
+                );
             }
         }
         let labelled: std::collections::BTreeSet<&NodeRef> =
             labels.iter().map(|(node, _)| node).collect();
         let mut missing = Vec::new();
-        for node in state.map.actors().map(|a| NodeRef::Actor(a.id.clone())).chain(
-            state.map.issues().map(|i| NodeRef::Issue(i.id.clone())),
-        ) {
+        for node in state
+            .map
+            .actors()
+            .map(|a| NodeRef::Actor(a.id.clone()))
+            .chain(state.map.issues().map(|i| NodeRef::Issue(i.id.clone())))
+        {
             if degree(&state.map, &node) >= 2 && !labelled.contains(&node) {
                 missing.push(node);
             }
         }
-        assert!(missing.is_empty(), "nodes of degree >= 2 without a label: {missing:?}");
+        assert!(
+            missing.is_empty(),
+            "nodes of degree >= 2 without a label: {missing:?}"
+        );
     }
 
     fn fitted() -> Harness<'static, Canvas> {
@@ -771,10 +807,13 @@ mod readable {
             text: "a b c d".into(),
         }))
         .unwrap();
-        map.apply(Edit::UpdatePosition(Position::new("EU", "us_peace_plan", claim)))
-            .unwrap();
-        let mut harness =
-            harness_with(map, View::Positions, true, Vec2::new(900.0, 640.0));
+        map.apply(Edit::UpdatePosition(Position::new(
+            "EU",
+            "us_peace_plan",
+            claim,
+        )))
+        .unwrap();
+        let mut harness = harness_with(map, View::Positions, true, Vec2::new(900.0, 640.0));
         harness.run();
         harness.get_by_label("Hide legend");
         assert!(harness.state().canvas.drawn_labels().len() >= 5);

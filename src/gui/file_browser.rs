@@ -133,8 +133,9 @@ impl FileBrowser {
             self.note = format!("{left_out} more entries not listed");
         }
         // Folders first, then files, each by name.
-        self.entries
-            .sort_by(|a, b| (!a.is_dir, a.name.to_lowercase()).cmp(&(!b.is_dir, b.name.to_lowercase())));
+        self.entries.sort_by(|a, b| {
+            (!a.is_dir, a.name.to_lowercase()).cmp(&(!b.is_dir, b.name.to_lowercase()))
+        });
     }
 
     /// Draws the browser; `recent` are recent files, newest first.
@@ -165,7 +166,11 @@ impl FileBrowser {
                         ui.set_width(140.0);
                         ui.strong("Places");
                         for (name, folder) in places() {
-                            if ui.button(name).on_hover_text(folder.display().to_string()).clicked() {
+                            if ui
+                                .button(name)
+                                .on_hover_text(folder.display().to_string())
+                                .clicked()
+                            {
                                 go_to = Some(folder);
                             }
                         }
@@ -178,7 +183,11 @@ impl FileBrowser {
                                     || folder.display().to_string(),
                                     |n| n.to_string_lossy().into_owned(),
                                 );
-                                if ui.button(name).on_hover_text(folder.display().to_string()).clicked() {
+                                if ui
+                                    .button(name)
+                                    .on_hover_text(folder.display().to_string())
+                                    .clicked()
+                                {
                                     go_to = Some(folder);
                                 }
                             }
@@ -226,7 +235,8 @@ impl FileBrowser {
                     let field = ui
                         .add(egui::TextEdit::singleline(&mut self.name).desired_width(300.0))
                         .labelled_by(label.id);
-                    let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                    let entered =
+                        field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                     let mut all = self.all_files;
                     if ui
                         .checkbox(&mut all, "Show all files")
@@ -236,12 +246,14 @@ impl FileBrowser {
                         self.all_files = all;
                         self.refresh();
                     }
-                    let verb = if self.purpose == PickPurpose::SaveMap { "Save" } else { "Open" };
+                    let verb = if self.purpose == PickPurpose::SaveMap {
+                        "Save"
+                    } else {
+                        "Open"
+                    };
                     let ready = !self.name.trim().is_empty();
                     let button = ui.add_enabled(ready, egui::Button::new(verb));
-                    if (button.clicked() || (entered && ready))
-                        && answer == BrowserAnswer::Open
-                    {
+                    if (button.clicked() || (entered && ready)) && answer == BrowserAnswer::Open {
                         answer = BrowserAnswer::Picked(self.folder.join(self.name.trim()));
                     }
                     if ui.button("Cancel").clicked() {

@@ -103,7 +103,8 @@ impl InspectorState {
         } else {
             actor.name.as_str()
         };
-        ui.heading(name).on_hover_text(format!("Actor id: {}", actor.id));
+        ui.heading(name)
+            .on_hover_text(format!("Actor id: {}", actor.id));
         if let Some(name) = self.text_field(
             ui,
             "Name",

@@ -38,7 +38,11 @@ pub fn change_summary(map: &StanceMap, claim: &Claim) -> Option<String> {
     if !claim.is_mixed() {
         return None;
     }
-    let mut steps: Vec<&Evidence> = claim.evidence.iter().filter(|e| e.stance.is_some()).collect();
+    let mut steps: Vec<&Evidence> = claim
+        .evidence
+        .iter()
+        .filter(|e| e.stance.is_some())
+        .collect();
     steps.sort_by(|a, b| (&a.source, a.start).cmp(&(&b.source, b.start)));
     let mut runs: Vec<(Stance, &Evidence)> = Vec::new();
     for evidence in steps {
@@ -81,7 +85,11 @@ pub fn evidence_ui(ui: &mut egui::Ui, map: &StanceMap, claim: &Claim, commands: 
         let against = evidence.stance.is_some_and(|stance| stance != claim.stance);
         ui.horizontal_wrapped(|ui| {
             let link = ui
-                .link(format!("{}. {}", n + 1, snippet(&evidence.text, SNIPPET_CHARS)))
+                .link(format!(
+                    "{}. {}",
+                    n + 1,
+                    snippet(&evidence.text, SNIPPET_CHARS)
+                ))
                 .on_hover_text(format!(
                     "{}\n\nfrom {title}; click to show it in the article",
                     evidence.text.trim()
@@ -112,7 +120,10 @@ mod tests {
     #[test]
     fn snippets_end_at_a_word_with_an_ellipsis() {
         assert_eq!(snippet("short text", 90), "short text");
-        assert_eq!(snippet("Kyiv rejected the plan outright", 20), "Kyiv rejected the…");
+        assert_eq!(
+            snippet("Kyiv rejected the plan outright", 20),
+            "Kyiv rejected the…"
+        );
         assert_eq!(snippet("one, two three", 6), "one…");
     }
 }

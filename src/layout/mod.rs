@@ -58,7 +58,11 @@ pub fn label_extent(map: &StanceMap, node: &NodeRef) -> (f32, f32) {
         }
         NodeRef::Issue(id) => {
             let chars = map.issue(id).map_or(0, |issue| issue.label.chars().count());
-            let rows = if chars as f32 * LABEL_POINTS_PER_CHAR > 150.0 { 2.0 } else { 1.0 };
+            let rows = if chars as f32 * LABEL_POINTS_PER_CHAR > 150.0 {
+                2.0
+            } else {
+                1.0
+            };
             (half_width.max(81.0), half_height.max(rows * 9.0 + 6.0))
         }
     }

@@ -279,5 +279,10 @@ fn a_changed_stance_shows_its_sequence_and_each_evidence_says_why() {
     app.harness
         .get_by_label("why: cue \"backs\" with Washington as subject");
     app.harness.get_by_label("argues the other way");
-    assert!(!app.harness.query_all_by_label("from Talks in Geneva").collect::<Vec<_>>().is_empty());
+    assert!(
+        !app.harness
+            .query_all_by_label("from Talks in Geneva")
+            .collect::<Vec<_>>()
+            .is_empty()
+    );
 }

@@ -89,8 +89,16 @@ fn without_a_dialog_the_in_app_browser_opens_the_file() {
     );
     app.harness.get_by_label("second.txt").click();
     app.harness.run();
-    let name = app.harness.state_mut().file_browser_mut().map(|b| b.file_name().to_owned());
-    assert_eq!(name.as_deref(), Some("second.txt"), "clicking a file names it");
+    let name = app
+        .harness
+        .state_mut()
+        .file_browser_mut()
+        .map(|b| b.file_name().to_owned());
+    assert_eq!(
+        name.as_deref(),
+        Some("second.txt"),
+        "clicking a file names it"
+    );
     app.harness.run();
     app.harness.step();
     app.harness.get_by_label("Open").click();

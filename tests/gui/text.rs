@@ -42,7 +42,9 @@ fn literal_chars(folder: &Path, found: &mut BTreeSet<(char, String)>) {
 #[test]
 fn every_ui_string_renders_without_the_replacement_glyph() {
     let app = app_with_map();
-    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("src").join("gui");
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("src")
+        .join("gui");
     let mut found = BTreeSet::new();
     literal_chars(&folder, &mut found);
     assert!(

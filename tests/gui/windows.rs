@@ -39,7 +39,8 @@ fn closing_with_unsaved_changes_asks_and_cancel_keeps_the_app_open() {
         app.harness.state().modal(),
         Some(Modal::UnsavedChanges { .. })
     ));
-    app.harness.get_by_label("Save the changes to talks.stancemap.ron?");
+    app.harness
+        .get_by_label("Save the changes to talks.stancemap.ron?");
     app.harness.get_by_label("Cancel").click();
     app.harness.run();
     assert_eq!(app.harness.state().modal(), None);
@@ -185,7 +186,12 @@ fn quitting_an_untouched_extraction_does_not_ask() {
     let mut app = empty_app();
     app.harness.get_by_label("Open sample article").click();
     app.harness.run();
-    assert!(app.harness.state().status().contains("not saved as a map yet"));
+    assert!(
+        app.harness
+            .state()
+            .status()
+            .contains("not saved as a map yet")
+    );
     request_close(&mut app.harness);
     app.harness.run();
     assert_eq!(app.harness.state().modal(), None);
@@ -205,7 +211,8 @@ fn an_edited_extraction_asks_before_quitting() {
         app.harness.state().modal(),
         Some(Modal::UnsavedChanges { .. })
     ));
-    app.harness.get_by_label("Save the changes to ceasefire_talks.txt?");
+    app.harness
+        .get_by_label("Save the changes to ceasefire_talks.txt?");
 }
 
 #[test]
@@ -236,11 +243,18 @@ fn at_1024_by_680_the_fitted_map_stays_clear_of_the_legend() {
         let node = stancemap::stance_map::NodeRef::Actor(actor.id.clone());
         if let Some(pos) = canvas.screen_pos(&node) {
             seen += 1;
-            assert!(!legend.expand(4.0).contains(pos), "{} under the legend", actor.id);
+            assert!(
+                !legend.expand(4.0).contains(pos),
+                "{} under the legend",
+                actor.id
+            );
         }
     }
     assert!(seen >= 3, "only {seen} actors drawn");
     for (node, rect) in canvas.drawn_labels() {
-        assert!(!rect.intersects(legend), "label of {node:?} under the legend");
+        assert!(
+            !rect.intersects(legend),
+            "label of {node:?} under the legend"
+        );
     }
 }

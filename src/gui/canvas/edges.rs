@@ -174,7 +174,10 @@ pub fn paint_edge(
             Stance::Oppose => Stance::Support,
         };
         let other_color = theme::faded(theme::stance_color(other, look.dark), opacity);
-        (Some((other, other_color, start, middle)), (middle, line_end))
+        (
+            Some((other, other_color, start, middle)),
+            (middle, line_end),
+        )
     } else {
         (None, (start, line_end))
     };

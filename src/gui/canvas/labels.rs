@@ -56,7 +56,11 @@ pub fn label_font(style: &egui::Style) -> FontId {
 
 /// Places labels greedily; no two returned rects overlap. Linear in the number of
 /// visible nodes (a grid finds neighbours), capped at [`MAX_LABELS`].
-pub fn place_labels(painter: &Painter, color: Color32, inputs: &LabelInputs<'_>) -> Vec<PlacedLabel> {
+pub fn place_labels(
+    painter: &Painter,
+    color: Color32,
+    inputs: &LabelInputs<'_>,
+) -> Vec<PlacedLabel> {
     let order = priority_order(inputs);
     let mut placed: Vec<PlacedLabel> = Vec::new();
     let mut grid = Grid::default();
@@ -86,7 +90,9 @@ pub fn place_labels(painter: &Painter, color: Color32, inputs: &LabelInputs<'_>)
         let candidates = candidates(inputs, scene_node.is_issue(), centre, size);
         let free_of_labels = |rect: &Rect| {
             inputs.clip.contains_rect(*rect)
-                && !grid.any(*rect, |other| placed.get(other).is_some_and(|p| p.rect.intersects(*rect)))
+                && !grid.any(*rect, |other| {
+                    placed.get(other).is_some_and(|p| p.rect.intersects(*rect))
+                })
         };
         let free_of_shapes = |rect: &Rect| {
             !shapes.any(*rect, |other| {

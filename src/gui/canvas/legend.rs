@@ -117,7 +117,10 @@ pub fn legend_rect(rect: Rect, view: &View, collapsed: bool) -> Rect {
     let (width, height) = if collapsed {
         (COLLAPSED_WIDTH, TITLE_HEIGHT)
     } else {
-        (WIDTH, TITLE_HEIGHT + rows(view, true).len() as f32 * ROW_HEIGHT + 8.0)
+        (
+            WIDTH,
+            TITLE_HEIGHT + rows(view, true).len() as f32 * ROW_HEIGHT + 8.0,
+        )
     };
     Rect::from_min_size(
         Pos2::new(rect.left() + 8.0, rect.bottom() - 8.0 - height),

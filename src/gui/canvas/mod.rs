@@ -500,11 +500,8 @@ fn paint(
 ) -> Vec<(usize, Rect)> {
     let zoom = state.camera.zoom;
     let hovered = state.hovered.filter(|_| state.drag.is_none());
-    let neighbours: Option<BTreeSet<usize>> = hovered.map(|h| {
-        neighbours_of(scene, h)
-            .chain(std::iter::once(h))
-            .collect()
-    });
+    let neighbours: Option<BTreeSet<usize>> =
+        hovered.map(|h| neighbours_of(scene, h).chain(std::iter::once(h)).collect());
     let selected_nodes = selected_node_indices(scene, selection);
     // Only relations can run both ways between the same two actors.
     let pairs: BTreeSet<(usize, usize)> = scene
@@ -583,7 +580,10 @@ fn paint(
         };
         nodes::paint_label(painter, label, node.is_issue(), look);
     }
-    placed.iter().map(|label| (label.node, label.rect)).collect()
+    placed
+        .iter()
+        .map(|label| (label.node, label.rect))
+        .collect()
 }
 
 /// Indices of the nodes that share an edge with `node`, in edge order.

@@ -6,7 +6,6 @@ use egui::{Color32, CornerRadius, Painter, Pos2, Rect, Stroke, StrokeKind, Vec2}
 use super::scene::SceneNode;
 use crate::gui::theme;
 
-
 pub struct NodeLook {
     pub dark: bool,
     pub zoom: f32,
@@ -73,21 +72,41 @@ pub fn paint_node(painter: &Painter, node: &SceneNode, centre: Pos2, look: &Node
 
 /// Draws a placed label: a backdrop (issue-coloured for issues, so a small issue box
 /// still reads as one) and the text.
-pub fn paint_label(painter: &Painter, label: &super::labels::PlacedLabel, issue: bool, look: &NodeLook) {
+pub fn paint_label(
+    painter: &Painter,
+    label: &super::labels::PlacedLabel,
+    issue: bool,
+    look: &NodeLook,
+) {
     let (fill, stroke) = if issue {
         (
             theme::faded(theme::issue_fill(look.dark), look.emphasis.max(0.4)),
-            Stroke::new(1.0, theme::faded(theme::issue_stroke(look.dark), look.emphasis)),
+            Stroke::new(
+                1.0,
+                theme::faded(theme::issue_stroke(look.dark), look.emphasis),
+            ),
         )
     } else {
         (
-            theme::faded(theme::canvas_background(look.dark), 0.8 * look.emphasis.max(0.4)),
+            theme::faded(
+                theme::canvas_background(look.dark),
+                0.8 * look.emphasis.max(0.4),
+            ),
             Stroke::NONE,
         )
     };
-    painter.rect(label.rect, CornerRadius::same(4), fill, stroke, StrokeKind::Inside);
+    painter.rect(
+        label.rect,
+        CornerRadius::same(4),
+        fill,
+        stroke,
+        StrokeKind::Inside,
+    );
     let color = theme::faded(theme::label_color(look.dark), look.emphasis.max(0.4));
     // The galley is centred (halign), so it is anchored at the rect's top centre.
-    let anchor = Pos2::new(label.rect.center().x, label.rect.top() + super::labels::LABEL_PADDING.y);
+    let anchor = Pos2::new(
+        label.rect.center().x,
+        label.rect.top() + super::labels::LABEL_PADDING.y,
+    );
     painter.galley(anchor, label.galley.clone(), color);
 }
