@@ -37,7 +37,10 @@ impl ArticlePanel {
             ui.strong(format!("Article: {}", source.title));
             if sources.len() > 1 {
                 let mut chosen = source.id.clone();
-                egui::ComboBox::from_label("Source")
+                ui.label("Source");
+                egui::ComboBox::from_id_salt("article_source")
+                    .width(260.0)
+                    .truncate()
                     .selected_text(source.title.as_str())
                     .show_ui(ui, |ui| {
                         for other in &sources {
