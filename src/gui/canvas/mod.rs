@@ -526,6 +526,42 @@ fn paint(
             has_reverse: edge.directed && pairs.contains(&(edge.b, edge.a)),
         }
     });
+    // Labels go first for what the user is looking at: the selection, the hovered
+    // node, their neighbours; then the best-connected nodes.
+    let mut first: Vec<usize> = selected_nodes.iter().copied().collect();
+    first.extend(hovered);
+    for focus in first.clone() {
+        first.extend(neighbours_of(scene, focus));
+    }
+    let placed = labels::place_labels(
+        painter,
+        egui::Color32::PLACEHOLDER,
+        &labels::LabelInputs {
+            scene,
+            screen,
+            zoom,
+            font,
+            clip: painter.clip_rect(),
+            first: &first,
+        },
+    );
+    // An issue whose label sits on it is drawn as that label's box (one box, not a
+    // small box behind a bigger label).
+    let label_boxes: BTreeMap<usize, Rect> = placed
+        .iter()
+        .filter(|label| {
+            scene.nodes.get(label.node).is_some_and(|n| n.is_issue())
+                && screen
+                    .get(label.node)
+                    .is_some_and(|c| (label.rect.center() - *c).length() < 0.5)
+        })
+        .filter_map(|label| {
+            let node = scene.nodes.get(label.node)?;
+            let centre = *screen.get(label.node)?;
+            let shape = Rect::from_center_size(centre, node.half_size() * 2.0 * zoom);
+            Some((label.node, label.rect.union(shape)))
+        })
+        .collect();
     let clip = painter.clip_rect();
     let mut looks: Vec<Option<nodes::NodeLook>> = Vec::with_capacity(scene.nodes.len());
     for (i, node) in scene.nodes.iter().enumerate() {
@@ -551,34 +587,16 @@ fn paint(
             selected: selected_nodes.contains(&i) && selected_nodes.len() == 1,
             hovered: hovered == Some(i),
         };
-        nodes::paint_node(painter, node, centre, &look);
+        nodes::paint_node(painter, node, centre, &look, label_boxes.get(&i).copied());
         looks.push(Some(look));
     }
-    // Labels go first for what the user is looking at: the selection, the hovered
-    // node, their neighbours; then the best-connected nodes.
-    let mut first: Vec<usize> = selected_nodes.iter().copied().collect();
-    first.extend(hovered);
-    for focus in first.clone() {
-        first.extend(neighbours_of(scene, focus));
-    }
-    let placed = labels::place_labels(
-        painter,
-        egui::Color32::PLACEHOLDER,
-        &labels::LabelInputs {
-            scene,
-            screen,
-            zoom,
-            font,
-            clip,
-            first: &first,
-        },
-    );
     for label in &placed {
         let (Some(node), Some(Some(look))) = (scene.nodes.get(label.node), looks.get(label.node))
         else {
             continue;
         };
-        nodes::paint_label(painter, label, node.is_issue(), look);
+        let backdrop = label_boxes.get(&label.node).copied().unwrap_or(label.rect);
+        nodes::paint_label(painter, label, backdrop, node.is_issue(), look);
     }
     placed
         .iter()

@@ -15,7 +15,15 @@ pub struct NodeLook {
     pub hovered: bool,
 }
 
-pub fn paint_node(painter: &Painter, node: &SceneNode, centre: Pos2, look: &NodeLook) {
+/// Paints one node's shape at `centre`; an issue whose label sits on it
+/// (`label_box`) is drawn as that box instead, by [`paint_label`].
+pub fn paint_node(
+    painter: &Painter,
+    node: &SceneNode,
+    centre: Pos2,
+    look: &NodeLook,
+    label_box: Option<Rect>,
+) {
     let half = node.half_size() * look.zoom;
     let outline = if look.dark {
         Color32::from_gray(200)
@@ -36,8 +44,14 @@ pub fn paint_node(painter: &Painter, node: &SceneNode, centre: Pos2, look: &Node
         None
     };
     if node.is_issue() {
-        let rect = Rect::from_center_size(centre, half * 2.0);
         let radius = CornerRadius::same((8.0 * look.zoom).clamp(1.0, 12.0) as u8);
+        if let Some(label_box) = label_box {
+            if let Some(stroke) = highlight {
+                painter.rect_stroke(label_box.expand(3.0), radius, stroke, StrokeKind::Outside);
+            }
+            return;
+        }
+        let rect = Rect::from_center_size(centre, half * 2.0);
         let border = theme::faded(theme::issue_stroke(look.dark), look.emphasis);
         painter.rect(
             rect,
@@ -70,11 +84,12 @@ pub fn paint_node(painter: &Painter, node: &SceneNode, centre: Pos2, look: &Node
     }
 }
 
-/// Draws a placed label: a backdrop (issue-coloured for issues, so a small issue box
-/// still reads as one) and the text.
+/// Draws a placed label: a `backdrop` (issue-coloured for issues, so an issue whose
+/// label sits on it is one box) and the text.
 pub fn paint_label(
     painter: &Painter,
     label: &super::labels::PlacedLabel,
+    backdrop: Rect,
     issue: bool,
     look: &NodeLook,
 ) {
@@ -96,7 +111,7 @@ pub fn paint_label(
         )
     };
     painter.rect(
-        label.rect,
+        backdrop,
         CornerRadius::same(4),
         fill,
         stroke,
