@@ -4,11 +4,12 @@
 #
 # Needs (Debian): xvfb xauth imagemagick libegl1 libegl-mesa0 libgl1-mesa-dri
 # PROFILE=dev uses a debug build instead of --release (faster to build).
+# OUT=path writes the screenshot elsewhere (e.g. assets/screenshot_merged.png).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 article="${1:-assets/articles/ceasefire_talks.txt}"
-out="assets/screenshot.png"
+out="${OUT:-assets/screenshot.png}"
 wait_seconds="${WAIT_SECONDS:-6}"
 
 missing=()

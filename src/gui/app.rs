@@ -65,6 +65,8 @@ pub struct StanceMapApp {
     pub(super) inspector: InspectorState,
     pub(super) modal: Option<Modal>,
     pub(super) pending_pick: Option<PendingPick>,
+    /// The in-app file browser, open when no system dialog answered.
+    pub(super) browser: Option<super::file_browser::FileBrowser>,
     pub(super) autosave: Autosave,
     pub(super) lexicon_editor: LexiconEditor,
     /// The latest message for the status bar (errors included).
@@ -90,17 +92,20 @@ impl StanceMapApp {
             _ => View::Positions,
         };
         let modal = config.recovery_path.exists().then_some(Modal::Recovery);
+        let mut canvas = CanvasState::default();
+        canvas.legend_collapsed = config.preferences.legend_collapsed;
         Self {
             config,
             document: None,
             selection: Selection::Nothing,
             view,
             filter: CanvasFilter::default(),
-            canvas: CanvasState::default(),
+            canvas,
             article: ArticlePanel::default(),
             inspector: InspectorState::default(),
             modal,
             pending_pick: None,
+            browser: None,
             autosave: Autosave::default(),
             lexicon_editor: LexiconEditor::default(),
             status: String::new(),
@@ -126,6 +131,11 @@ impl StanceMapApp {
         self.document = Some(document);
         self.selection = Selection::Nothing;
         self.article = ArticlePanel::default();
+    }
+
+    /// The canvas's transient state: camera, drawn labels, legend.
+    pub fn canvas(&self) -> &CanvasState {
+        &self.canvas
     }
 
     pub fn selection(&self) -> &Selection {
@@ -162,6 +172,11 @@ impl StanceMapApp {
         self.close_allowed
     }
 
+    /// The in-app file browser, when it is open.
+    pub fn file_browser_mut(&mut self) -> Option<&mut super::file_browser::FileBrowser> {
+        self.browser.as_mut()
+    }
+
     /// Whether a file dialog is open (its answer is polled each frame).
     pub fn is_waiting_for_dialog(&self) -> bool {
         self.pending_pick.is_some()
@@ -192,7 +207,8 @@ impl StanceMapApp {
         for action in actions {
             self.run_action(action, &ctx);
         }
-        self.autosave_tick(ui.input(|i| i.time));
+        self.config.preferences.legend_collapsed = self.canvas.legend_collapsed;
+        self.autosave_tick(&ctx, ui.input(|i| i.time));
         self.update_title(&ctx);
     }
 
@@ -216,6 +232,17 @@ impl StanceMapApp {
         if let Some(modal) = &mut self.modal {
             let map = self.document.as_ref().map(|document| &document.map);
             actions.extend(super::dialogs::modal_ui(ui.ctx(), modal, map));
+        }
+        if let Some(browser) = &mut self.browser {
+            use super::file_browser::BrowserAnswer;
+            match browser.ui(ui.ctx(), &self.config.preferences.recent_files) {
+                BrowserAnswer::Open => {}
+                BrowserAnswer::Picked(path) => {
+                    actions.push(Modal::action_for_path(browser.purpose, path));
+                    self.browser = None;
+                }
+                BrowserAnswer::Cancelled => self.browser = None,
+            }
         }
         if self.lexicon_editor.open
             && let Some(document) = &self.document
@@ -253,7 +280,12 @@ impl StanceMapApp {
         egui::Panel::left("lists")
             .default_size(220.0)
             .show(ui, |ui| {
-                actions.extend(super::side_panel::side_panel_ui(ui, map, &self.selection));
+                actions.extend(super::side_panel::side_panel_ui(
+                    ui,
+                    map,
+                    &self.selection,
+                    &self.filter.text,
+                ));
             });
         egui::Panel::right("inspector")
             .default_size(300.0)

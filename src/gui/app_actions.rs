@@ -43,6 +43,7 @@ impl StanceMapApp {
                         files::SAMPLE_NAME,
                         lexicon,
                     ));
+                    self.status = "sample article extracted — not saved as a map yet".into();
                 }
             }
             AppAction::NewMap => {
@@ -91,11 +92,14 @@ impl StanceMapApp {
 
     /// Whether `then` may go ahead now; if not, asks Save / Discard / Cancel first.
     fn confirm_unsaved(&mut self, then: AppAction) -> bool {
-        let dirty = self.document.as_ref().is_some_and(Document::is_dirty);
-        if !dirty || std::mem::take(&mut self.discard_confirmed) {
+        let Some(document) = self.document.as_ref().filter(|d| d.needs_save_prompt()) else {
+            return true;
+        };
+        if std::mem::take(&mut self.discard_confirmed) {
             return true;
         }
-        self.modal = Some(Modal::UnsavedChanges { then });
+        let name = document.display_name();
+        self.modal = Some(Modal::UnsavedChanges { then, name });
         false
     }
 
@@ -132,20 +136,41 @@ impl StanceMapApp {
         if self.pending_pick.is_some() {
             return;
         }
-        let suggested = self.document.as_ref().map_or_else(String::new, |document| {
-            let name = document.display_name();
-            if files::is_map_path(Path::new(&name)) {
-                name
-            } else {
-                format!("{name}.stancemap.ron")
-            }
-        });
+        let suggested = self.suggested_file_name();
         self.pending_pick = Some(PendingPick::start(
             &self.config.file_dialog,
             purpose,
             suggested,
             ctx,
         ));
+    }
+
+    /// The name a save starts with: the map's file name, else one made from the
+    /// first article's title ("Allies split over…" → `allies-split-over….stancemap.ron`).
+    pub(super) fn suggested_file_name(&self) -> String {
+        let Some(document) = &self.document else {
+            return String::new();
+        };
+        if document.path.is_some() {
+            return document.display_name();
+        }
+        let title = document
+            .map
+            .sources()
+            .next()
+            .map(|source| files::file_stem_from_title(&source.title))
+            .filter(|stem| !stem.is_empty());
+        match title {
+            Some(stem) => format!("{stem}.stancemap.ron"),
+            None => {
+                let name = document.display_name();
+                if files::is_map_path(Path::new(&name)) {
+                    name
+                } else {
+                    format!("{name}.stancemap.ron")
+                }
+            }
+        }
     }
 
     pub(super) fn poll_pick(&mut self, ctx: &egui::Context) {
@@ -161,8 +186,13 @@ impl StanceMapApp {
             }
             PickPoll::Nothing => {
                 self.pending_pick = None;
-                // No portal or cancelled: the in-app path field always works.
-                self.modal = Some(Modal::path_field(purpose));
+                // No portal (or cancelled): the in-app file browser always works.
+                let recent = &self.config.preferences.recent_files;
+                self.browser = Some(super::file_browser::FileBrowser::new(
+                    purpose,
+                    super::file_browser::start_folder(recent),
+                    &self.suggested_file_name(),
+                ));
             }
         }
     }
@@ -170,9 +200,14 @@ impl StanceMapApp {
     pub(super) fn open_path(&mut self, path: &Path) {
         match files::open_document(path, &self.config.lexicon) {
             Ok(document) => {
+                let note = if document.is_untouched_extraction() {
+                    " — extracted, not saved as a map yet"
+                } else {
+                    ""
+                };
                 self.set_document(document);
                 self.config.preferences.remember(path);
-                self.status = format!("opened {}", path.display());
+                self.status = format!("opened {}{note}", path.display());
             }
             Err(error) => self.status = format!("could not open: {error:#}"),
         }
@@ -193,6 +228,8 @@ impl StanceMapApp {
             &self.config.lexicon,
         );
         self.apply_edit(edit);
+        // The merged article's nodes are laid out, then the view fits them all.
+        self.canvas.request_fit();
     }
 
     pub(super) fn reextract(&mut self) {

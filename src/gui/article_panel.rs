@@ -37,14 +37,17 @@ impl ArticlePanel {
             ui.strong(format!("Article: {}", source.title));
             if sources.len() > 1 {
                 let mut chosen = source.id.clone();
-                egui::ComboBox::from_label("Source")
-                    .selected_text(chosen.as_str())
+                ui.label("Source");
+                egui::ComboBox::from_id_salt("article_source")
+                    .width(260.0)
+                    .truncate()
+                    .selected_text(source.title.as_str())
                     .show_ui(ui, |ui| {
                         for other in &sources {
                             ui.selectable_value(
                                 &mut chosen,
                                 other.id.clone(),
-                                format!("{} {}", other.id, other.title),
+                                other.title.as_str(),
                             );
                         }
                     })

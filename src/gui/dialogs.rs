@@ -13,6 +13,8 @@ use crate::stance_map::{ActorId, Edit, StanceMap};
 pub enum Modal {
     UnsavedChanges {
         then: AppAction,
+        /// The document's file name (or name hint), named in the question.
+        name: String,
     },
     PathField {
         purpose: PickPurpose,
@@ -61,7 +63,7 @@ pub fn modal_ui(ctx: &egui::Context, modal: &mut Modal, map: Option<&StanceMap>)
     let response = egui::Modal::new(egui::Id::unique("stancemap_modal")).show(ctx, |ui| {
         ui.set_max_width(420.0);
         match modal {
-            Modal::UnsavedChanges { then } => unsaved_ui(ui, then, &mut actions),
+            Modal::UnsavedChanges { then, name } => unsaved_ui(ui, then, name, &mut actions),
             Modal::PathField { purpose, text } => path_field_ui(ui, *purpose, text, &mut actions),
             Modal::MergeActor { absorb, keep } => merge_ui(ui, map, absorb, keep, &mut actions),
             Modal::Recovery => recovery_ui(ui, &mut actions),
@@ -73,9 +75,9 @@ pub fn modal_ui(ctx: &egui::Context, modal: &mut Modal, map: Option<&StanceMap>)
     actions
 }
 
-fn unsaved_ui(ui: &mut egui::Ui, then: &AppAction, actions: &mut Vec<AppAction>) {
+fn unsaved_ui(ui: &mut egui::Ui, then: &AppAction, name: &str, actions: &mut Vec<AppAction>) {
     ui.heading("Unsaved changes");
-    ui.label("The map has changes that are not saved");
+    ui.label(format!("Save the changes to {name}?"));
     ui.horizontal(|ui| {
         if ui
             .button("Save")

@@ -18,6 +18,9 @@ pub struct Document {
     dirty: bool,
     /// Counts changes, so autosave knows whether it already wrote this state.
     revision: u64,
+    /// The revision at which this document is an extraction nobody has touched yet:
+    /// unsaved, but not worth a blocking prompt.
+    pristine: Option<u64>,
 }
 
 impl Document {
@@ -39,6 +42,24 @@ impl Document {
             revision: 1,
             ..Self::default()
         }
+    }
+
+    /// A map just extracted from an article: unsaved, but until the first edit
+    /// closing it does not ask to save (nothing of the user's would be lost).
+    pub fn extracted(map: StanceMap, name_hint: impl Into<String>) -> Self {
+        let mut document = Self::unsaved(map, name_hint);
+        document.pristine = Some(document.revision);
+        document
+    }
+
+    /// Whether this is an extraction nobody has edited since it was made.
+    pub fn is_untouched_extraction(&self) -> bool {
+        self.pristine == Some(self.revision)
+    }
+
+    /// Whether closing should ask Save / Discard / Cancel: unsaved changes the user made.
+    pub fn needs_save_prompt(&self) -> bool {
+        self.dirty && !self.is_untouched_extraction()
     }
 
     /// Applies `edit` as one undo step.

@@ -51,7 +51,7 @@ pub fn document_from_article(
     // A fresh map accepts a fresh extraction; if not, the map stays empty and the
     // user still sees the start of an untitled document rather than a crash.
     let _ = map.apply(edit);
-    Document::unsaved(map, name)
+    Document::extracted(map, name)
 }
 
 /// The edit adding `article` as a new source of `map`, with its findings merged.
@@ -100,4 +100,24 @@ pub fn load_lexicon(user_lexicon: &Path) -> anyhow::Result<Lexicon> {
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(bundled),
         Err(error) => Err(anyhow::anyhow!("{error}: {}", user_lexicon.display())),
     }
+}
+
+/// A file name stem made from an article title: lowercase words joined by "-",
+/// letters and digits only, at most 60 characters. Empty for a title without words.
+pub fn file_stem_from_title(title: &str) -> String {
+    let mut stem = String::new();
+    for word in title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+    {
+        let word = word.to_lowercase();
+        if stem.chars().count() + word.chars().count() + 1 > 60 {
+            break;
+        }
+        if !stem.is_empty() {
+            stem.push('-');
+        }
+        stem.push_str(&word);
+    }
+    stem
 }

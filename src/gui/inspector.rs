@@ -98,7 +98,13 @@ impl InspectorState {
         actor: &Actor,
         commands: &mut Vec<Command>,
     ) {
-        ui.label(format!("Actor {}", actor.id));
+        let name = if actor.name.trim().is_empty() {
+            actor.id.as_str()
+        } else {
+            actor.name.as_str()
+        };
+        ui.heading(name)
+            .on_hover_text(format!("Actor id: {}", actor.id));
         if let Some(name) = self.text_field(
             ui,
             "Name",
@@ -236,12 +242,16 @@ impl InspectorState {
                 commands.push(Command::Select(Selection::Position(position.key())));
             }
         }
+        let name = |id: &crate::stance_map::ActorId| {
+            map.actor(id)
+                .map_or_else(|| id.to_string(), |actor| actor.name.clone())
+        };
         for relation in map.relations_of_actor(&actor.id) {
             let text = format!(
                 "{} {} {}",
-                relation.source,
+                name(&relation.source),
                 relation.claim.stance.as_str(),
-                relation.target
+                name(&relation.target)
             );
             if ui
                 .link(text)

@@ -1,7 +1,7 @@
 //! The inspector for stances (positions and relations): flip, strength, note, lock,
 //! evidence; and the form that adds a manual stance from the selected actor.
 
-use super::command::{Command, EvidenceFocus};
+use super::command::Command;
 use super::inspector::InspectorState;
 use crate::stance_map::{
     ActorId, Claim, Edit, IssueId, Origin, Position, Relation, Stance, StanceMap,
@@ -30,7 +30,7 @@ impl InspectorState {
             .issue(&position.issue)
             .map_or(position.issue.as_str(), |i| i.label.as_str());
         ui.label(format!("{actor} on {issue}"));
-        if let Some(claim) = self.claim_ui(ui, &position.claim, commands) {
+        if let Some(claim) = self.claim_ui(ui, map, &position.claim, commands) {
             commands.push(Command::Edit(Edit::UpdatePosition(Position {
                 claim,
                 ..position.clone()
@@ -58,7 +58,7 @@ impl InspectorState {
                     .map_or(issue.as_str(), |i| i.label.as_str())
             ));
         }
-        if let Some(claim) = self.claim_ui(ui, &relation.claim, commands) {
+        if let Some(claim) = self.claim_ui(ui, map, &relation.claim, commands) {
             commands.push(Command::Edit(Edit::UpdateRelation(Relation {
                 claim,
                 ..relation.clone()
@@ -70,6 +70,7 @@ impl InspectorState {
     fn claim_ui(
         &mut self,
         ui: &mut egui::Ui,
+        map: &StanceMap,
         claim: &Claim,
         commands: &mut Vec<Command>,
     ) -> Option<Claim> {
@@ -125,21 +126,7 @@ impl InspectorState {
             });
         }
         ui.separator();
-        ui.strong(format!("Evidence ({})", claim.evidence.len()));
-        for (n, evidence) in claim.evidence.iter().enumerate() {
-            let short: String = evidence.text.chars().take(90).collect();
-            let text = format!("{}. {short}", n + 1);
-            let link = ui
-                .link(text)
-                .on_hover_text("Show this sentence in the article");
-            if link.clicked() {
-                commands.push(Command::ShowEvidence(EvidenceFocus {
-                    source: evidence.source.clone(),
-                    start: evidence.start,
-                    end: evidence.end,
-                }));
-            }
-        }
+        super::inspector_evidence::evidence_ui(ui, map, claim, commands);
         changed
     }
 

@@ -272,7 +272,7 @@ fn cell_ui(
     }
     let evidence = position.map_or(0, |p| p.claim.evidence.len());
     let response = response.on_hover_text(format!(
-        "{label}\n{evidence} evidence sentence{}\nClick to cycle: none → support → oppose → none",
+        "{label}\n{evidence} evidence sentence{}\nClick to cycle: none, support, oppose, none again",
         if evidence == 1 { "" } else { "s" }
     ));
     response

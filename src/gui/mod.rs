@@ -10,10 +10,12 @@ pub mod autosave;
 pub mod command;
 pub mod dialogs;
 pub mod document;
+pub mod file_browser;
 pub mod file_dialog;
 pub mod files;
 pub mod inspector;
 mod inspector_edge;
+pub mod inspector_evidence;
 pub mod lexicon_editor;
 pub mod menu;
 pub mod preferences;
@@ -52,8 +54,9 @@ pub fn run(path: Option<PathBuf>) -> anyhow::Result<()> {
                 .and_then(|storage| eframe::get_value(storage, preferences::STORAGE_KEY))
                 .unwrap_or_default();
             let mut app = StanceMapApp::new(AppConfig::for_desktop(preferences));
+            // Opened before the first frame, so the start screen never flashes.
             if let Some(path) = path {
-                app.queue(action::AppAction::Open(path));
+                app.open_path(&path);
             }
             Ok(Box::new(app))
         }),

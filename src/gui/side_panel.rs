@@ -1,24 +1,20 @@
-//! The left panel: actors and issues as filterable lists with counts and add buttons.
+//! The left panel: actors and issues as lists (shortened by the toolbar's search)
+//! with counts and add buttons.
 
 use super::action::AppAction;
 use super::command::{Command, Selection};
 use crate::stance_map::{Actor, ActorKind, Edit, Issue, StanceMap};
 
-/// Filter text typed into the lists, kept in egui memory between frames.
-fn list_filter(ui: &mut egui::Ui) -> String {
-    let id = egui::Id::unique("side_panel_filter");
-    let mut text: String = ui.data_mut(|data| data.get_temp(id).unwrap_or_default());
-    let label = ui.label("Find");
-    ui.add(egui::TextEdit::singleline(&mut text).hint_text("actor or issue…"))
-        .labelled_by(label.id)
-        .on_hover_text("Show only actors and issues whose name contains this");
-    ui.data_mut(|data| data.insert_temp(id, text.clone()));
-    text.to_lowercase()
-}
-
-pub fn side_panel_ui(ui: &mut egui::Ui, map: &StanceMap, selection: &Selection) -> Vec<AppAction> {
+/// Draws the lists, shortened to names containing `search` (the toolbar's search
+/// box, so one box filters both the canvas and the lists).
+pub fn side_panel_ui(
+    ui: &mut egui::Ui,
+    map: &StanceMap,
+    selection: &Selection,
+    search: &str,
+) -> Vec<AppAction> {
     let mut commands = Vec::new();
-    let needle = list_filter(ui);
+    let needle = search.trim().to_lowercase();
     let matches = |text: &str| needle.is_empty() || text.to_lowercase().contains(&needle);
     egui::ScrollArea::vertical()
         .id_salt("side_lists")

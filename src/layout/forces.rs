@@ -57,6 +57,18 @@ impl ForceLayout {
             }
             _ => Self::from_graph(graph, iterations, anchoring, |node| map.layout_of(node)),
         }
+        .with_extents(|node| super::label_extent(map, node))
+    }
+
+    /// Widens each node's box to at least `extent(node)` (half width, half height), so
+    /// the overlap pass keeps room for labels.
+    pub fn with_extents(mut self, extent: impl Fn(&NodeRef) -> (f32, f32)) -> Self {
+        for (node, (w, h)) in self.nodes.iter().zip(self.extents.iter_mut()) {
+            let (ew, eh) = extent(node);
+            *w = w.max(ew);
+            *h = h.max(eh);
+        }
+        self
     }
 
     /// Prepares a run over `graph`. Nodes with a saved layout start there; which of

@@ -42,6 +42,32 @@ pub fn node_extent(node: &NodeRef) -> (f32, f32) {
     }
 }
 
+/// Points one character of a label takes at the canvas's body text size, on average.
+const LABEL_POINTS_PER_CHAR: f32 = 6.8;
+
+/// [`node_extent`] grown to hold the node's label as the canvas draws it (actors: one
+/// row below the circle, up to 170 points wide; issues: two rows of 150 points), so
+/// the layout keeps labelled nodes apart at zoom 1. Never smaller than `node_extent`.
+pub fn label_extent(map: &StanceMap, node: &NodeRef) -> (f32, f32) {
+    let (half_width, half_height) = node_extent(node);
+    match node {
+        NodeRef::Actor(id) => {
+            let chars = map.actor(id).map_or(0, |actor| actor.name.chars().count());
+            let label = (chars as f32 * LABEL_POINTS_PER_CHAR).min(170.0) / 2.0 + 6.0;
+            (half_width.max(label), half_height.max(ACTOR_RADIUS + 20.0))
+        }
+        NodeRef::Issue(id) => {
+            let chars = map.issue(id).map_or(0, |issue| issue.label.chars().count());
+            let rows = if chars as f32 * LABEL_POINTS_PER_CHAR > 150.0 {
+                2.0
+            } else {
+                1.0
+            };
+            (half_width.max(81.0), half_height.max(rows * 9.0 + 6.0))
+        }
+    }
+}
+
 /// How existing node layouts in the map take part in a run.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Anchoring {

@@ -234,8 +234,8 @@ fn escape_clears_selection_and_ctrl_f_focuses_the_filter() {
     assert_eq!(app.harness.state().selection(), &Selection::Nothing);
     app.harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
     app.harness.run();
-    assert!(app.harness.get_by_label("Filter").is_focused());
-    app.harness.get_by_label("Filter").type_text("kyiv");
+    assert!(app.harness.get_by_label("Search").is_focused());
+    app.harness.get_by_label("Search").type_text("kyiv");
     app.harness.run();
     assert_eq!(app.harness.state().filter().text, "kyiv");
 }
@@ -248,4 +248,41 @@ fn article_mentions_are_whole_words_of_names_aliases_and_ids() {
         .map(|&(start, end)| &SAMPLE_TEXT[start..end])
         .collect();
     assert_eq!(words, ["Washington", "Kyiv", "EU", "Washington"]);
+}
+
+#[test]
+fn a_changed_stance_shows_its_sequence_and_each_evidence_says_why() {
+    use stancemap::stance_map::{Edit, Evidence};
+    let mut app = app_with_map();
+    let mut position = app.map().position(&us_on_crimea()).unwrap().clone();
+    let sentence = |text: &str| {
+        let start = SAMPLE_TEXT.find(text).unwrap();
+        Evidence::new("s1".into(), start, start + text.len(), text)
+    };
+    let mut backs = sentence("Washington backs recognising Crimea as Russian.");
+    backs.stance = Some(Stance::Support);
+    backs.explanation = "cue \"backs\" with Washington as subject".into();
+    let mut rejects = sentence("Kyiv rejects recognising Crimea.");
+    rejects.stance = Some(Stance::Oppose);
+    position.claim.stance = Stance::Oppose;
+    position.claim.evidence = vec![backs, rejects];
+    let edit = Edit::UpdatePosition(position);
+    app.harness
+        .state_mut()
+        .queue(stancemap::gui::command::Command::Edit(edit).into());
+    app.harness.state_mut().queue(
+        stancemap::gui::command::Command::Select(Selection::Position(us_on_crimea())).into(),
+    );
+    app.harness.run();
+    app.harness
+        .get_by_label("changed: supported (sentence 2), then opposed (sentence 3)");
+    app.harness
+        .get_by_label("why: cue \"backs\" with Washington as subject");
+    app.harness.get_by_label("argues the other way");
+    assert!(
+        !app.harness
+            .query_all_by_label("from Talks in Geneva")
+            .collect::<Vec<_>>()
+            .is_empty()
+    );
 }

@@ -6,8 +6,6 @@ use std::sync::Arc;
 
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
-use stancemap::gui::dialogs::Modal;
-use stancemap::gui::file_dialog::PickPurpose;
 use stancemap::stance_map::SourceId;
 
 use super::{app_with_map, empty_app};
@@ -68,28 +66,70 @@ fn open_article_with_the_dialog_extracts_it_and_remembers_it() {
 }
 
 #[test]
-fn without_a_dialog_the_path_field_opens_the_file() {
+fn without_a_dialog_the_in_app_browser_opens_the_file() {
     let mut app = empty_app();
     let path = write_article(app.dir.path());
+    std::fs::write(app.dir.path().join("notes.pdf"), "not an article").unwrap();
     app.answer_dialog_with(None);
     app.harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
     app.settle();
-    assert!(matches!(
-        app.harness.state().modal(),
-        Some(Modal::PathField {
-            purpose: PickPurpose::OpenAny,
-            ..
-        })
-    ));
-    app.harness.get_by_label("Path").focus();
+    assert_eq!(app.harness.state().modal(), None, "no bare path field");
+    let folder = app.dir.path().to_owned();
     app.harness
-        .get_by_label("Path")
-        .type_text(&path.to_string_lossy());
+        .state_mut()
+        .file_browser_mut()
+        .expect("the in-app browser is open")
+        .go_to(&folder);
     app.harness.run();
-    app.harness.get_by_label("OK").click();
+    app.harness.get_by_label("Open map or article");
+    app.harness.get_by_label("Places");
+    assert!(
+        app.harness.query_by_label("notes.pdf").is_none(),
+        "the filter hides other file types"
+    );
+    app.harness.get_by_label("second.txt").click();
     app.harness.run();
-    assert_eq!(app.harness.state().modal(), None);
+    let name = app
+        .harness
+        .state_mut()
+        .file_browser_mut()
+        .map(|b| b.file_name().to_owned());
+    assert_eq!(
+        name.as_deref(),
+        Some("second.txt"),
+        "clicking a file names it"
+    );
+    app.harness.run();
+    app.harness.step();
+    app.harness.get_by_label("Open").click();
+    app.harness.run();
+    assert!(app.harness.state_mut().file_browser_mut().is_none());
     assert_eq!(app.document().display_name(), "second.txt");
+    assert_eq!(app.harness.state().preferences().recent_files, vec![path]);
+}
+
+#[test]
+fn save_as_suggests_a_name_from_the_article_title() {
+    let mut app = empty_app();
+    app.harness.get_by_label("Open sample article").click();
+    app.harness.run();
+    app.answer_dialog_with(None);
+    app.harness
+        .key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
+    app.settle();
+    app.harness.get_by_label("Save map as");
+    assert_eq!(
+        stancemap::gui::files::file_stem_from_title("Allies split over US ceasefire proposal"),
+        "allies-split-over-us-ceasefire-proposal"
+    );
+    let browser = app.harness.state_mut().file_browser_mut().unwrap();
+    let name = browser.file_name().to_owned();
+    assert!(
+        name.starts_with("allies-split-over-us-ceasefire-proposal")
+            && name.ends_with(".stancemap.ron"),
+        "{name}"
+    );
+    app.harness.get_by_label("Save");
 }
 
 #[derive(Debug)]

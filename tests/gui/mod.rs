@@ -5,6 +5,7 @@
 
 mod editing;
 mod files;
+mod text;
 mod windows;
 
 use std::path::{Path, PathBuf};

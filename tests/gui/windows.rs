@@ -7,7 +7,7 @@ use egui_kittest::kittest::Queryable;
 use stancemap::gui::StanceMapApp;
 use stancemap::gui::dialogs::Modal;
 
-use super::{FakeDialog, app_with_map, config, harness_for};
+use super::{FakeDialog, app_with_map, config, empty_app, harness_for};
 
 fn request_close(harness: &mut egui_kittest::Harness<'static, StanceMapApp>) {
     let viewport = harness
@@ -39,6 +39,8 @@ fn closing_with_unsaved_changes_asks_and_cancel_keeps_the_app_open() {
         app.harness.state().modal(),
         Some(Modal::UnsavedChanges { .. })
     ));
+    app.harness
+        .get_by_label("Save the changes to talks.stancemap.ron?");
     app.harness.get_by_label("Cancel").click();
     app.harness.run();
     assert_eq!(app.harness.state().modal(), None);
@@ -90,17 +92,29 @@ fn opening_another_file_with_unsaved_changes_asks_first() {
 }
 
 #[test]
-fn autosave_after_30_seconds_and_recovery_on_next_start() {
+fn autosave_two_seconds_after_an_edit_and_recovery_on_next_start() {
     let mut app = app_with_map();
     let recovery = app.dir.path().join("recovery.stancemap.ron");
+    let backup = app.dir.path().join("recovery.stancemap.ron.bak");
+    app.harness.input_mut().time = Some(5.0);
+    app.harness.run();
     app.harness.get_by_label("+ actor").click();
     app.harness.run();
-    app.harness.input_mut().time = Some(10.0);
+    app.harness.input_mut().time = Some(6.0);
     app.harness.run();
-    assert!(!recovery.exists(), "not before 30 s");
-    app.harness.input_mut().time = Some(45.0);
+    assert!(!recovery.exists(), "not while the user is still at it");
+    app.harness.input_mut().time = Some(8.0);
     app.harness.run();
     assert!(recovery.exists(), "{}", app.harness.state().status());
+    // A second edit (a node move would do the same) is written after the next pause,
+    // and no backup of the recovery file is left behind.
+    app.harness.get_by_label("+ issue").click();
+    app.harness.run();
+    app.harness.input_mut().time = Some(11.0);
+    app.harness.run();
+    let written = stancemap::storage::load_map(&recovery).unwrap();
+    assert_eq!(&written, app.map());
+    assert!(!backup.exists(), "stray {}", backup.display());
     let edited = app.map().clone();
 
     // A crash: the next instance finds the recovery file and offers it.
@@ -165,4 +179,82 @@ fn theme_toggle_is_a_preference() {
     app.harness.run();
     assert!(!app.harness.state().preferences().dark_theme);
     assert_eq!(app.harness.ctx.theme(), egui::Theme::Light);
+}
+
+#[test]
+fn quitting_an_untouched_extraction_does_not_ask() {
+    let mut app = empty_app();
+    app.harness.get_by_label("Open sample article").click();
+    app.harness.run();
+    assert!(
+        app.harness
+            .state()
+            .status()
+            .contains("not saved as a map yet")
+    );
+    request_close(&mut app.harness);
+    app.harness.run();
+    assert_eq!(app.harness.state().modal(), None);
+    assert!(app.harness.state().close_allowed());
+}
+
+#[test]
+fn an_edited_extraction_asks_before_quitting() {
+    let mut app = empty_app();
+    app.harness.get_by_label("Open sample article").click();
+    app.harness.run();
+    app.harness.get_by_label("+ issue").click();
+    app.harness.run();
+    request_close(&mut app.harness);
+    app.harness.run();
+    assert!(matches!(
+        app.harness.state().modal(),
+        Some(Modal::UnsavedChanges { .. })
+    ));
+    app.harness
+        .get_by_label("Save the changes to ceasefire_talks.txt?");
+}
+
+#[test]
+fn the_legend_choice_is_remembered_in_the_preferences() {
+    let mut app = app_with_map();
+    assert!(!app.harness.state().preferences().legend_collapsed);
+    app.harness.get_by_label("Hide legend").click();
+    app.harness.run();
+    assert!(app.harness.state().preferences().legend_collapsed);
+}
+
+#[test]
+fn at_1024_by_680_the_fitted_map_stays_clear_of_the_legend() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1024.0, 680.0))
+        .build_eframe({
+            let config = config(dir.path(), Arc::new(FakeDialog::default()));
+            move |_| stancemap::gui::StanceMapApp::new(config)
+        });
+    harness.get_by_label("Open sample article").click();
+    harness.run();
+    let canvas = harness.state().canvas();
+    let legend = canvas.legend_rect().unwrap();
+    let map = &harness.state().document().unwrap().map;
+    let mut seen = 0;
+    for actor in map.actors() {
+        let node = stancemap::stance_map::NodeRef::Actor(actor.id.clone());
+        if let Some(pos) = canvas.screen_pos(&node) {
+            seen += 1;
+            assert!(
+                !legend.expand(4.0).contains(pos),
+                "{} under the legend",
+                actor.id
+            );
+        }
+    }
+    assert!(seen >= 3, "only {seen} actors drawn");
+    for (node, rect) in canvas.drawn_labels() {
+        assert!(
+            !rect.intersects(legend),
+            "label of {node:?} under the legend"
+        );
+    }
 }

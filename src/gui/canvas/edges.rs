@@ -1,5 +1,6 @@
 //! Painting edges: solid green support, dashed red opposition, arrowheads at the
-//! target, width by strength, faded when unsure. Many edges go into one mesh.
+//! target, width by strength, faded when unsure; a changed (mixed) claim is half in
+//! each style. Many edges go into one mesh.
 
 use egui::epaint::{Mesh, PathStroke};
 use egui::{Color32, Painter, Pos2, Rect, Shape, Stroke, Vec2};
@@ -164,10 +165,26 @@ pub fn paint_edge(
             theme::faded(theme::locked_color(look.dark), opacity),
         );
     }
-    match edge.stance {
-        Stance::Support => sink.line(start, line_end, width, color),
-        Stance::Oppose => dashes(sink, start, line_end, width, color, scale),
+    // A changed or mixed claim: the first half in the other stance's colour and
+    // style, the second half (towards the arrow) in the latest stance.
+    let middle = start + (line_end - start) * 0.5;
+    let (earlier, later) = if edge.mixed {
+        let other = match edge.stance {
+            Stance::Support => Stance::Oppose,
+            Stance::Oppose => Stance::Support,
+        };
+        let other_color = theme::faded(theme::stance_color(other, look.dark), opacity);
+        (
+            Some((other, other_color, start, middle)),
+            (middle, line_end),
+        )
+    } else {
+        (None, (start, line_end))
+    };
+    if let Some((stance, color, a, b)) = earlier {
+        stroke_stance(sink, stance, a, b, width, color, scale);
     }
+    stroke_stance(sink, edge.stance, later.0, later.1, width, color, scale);
     if edge.directed {
         let base = end - direction * arrow_length;
         let half_width = arrow_length * 0.55;
@@ -185,6 +202,21 @@ pub fn paint_edge(
             theme::canvas_background(look.dark),
             Stroke::new(1.5 * scale, color),
         );
+    }
+}
+
+fn stroke_stance(
+    sink: &mut EdgeSink,
+    stance: Stance,
+    a: Pos2,
+    b: Pos2,
+    width: f32,
+    color: Color32,
+    scale: f32,
+) {
+    match stance {
+        Stance::Support => sink.line(a, b, width, color),
+        Stance::Oppose => dashes(sink, a, b, width, color, scale),
     }
 }
 

@@ -19,6 +19,7 @@ enum Sample {
         confidence: f32,
         locked: bool,
         directed: bool,
+        mixed: bool,
     },
     Circle(Color32),
     Box,
@@ -31,6 +32,15 @@ fn rows(view: &View, dark: bool) -> Vec<(Sample, &'static str)> {
         confidence,
         locked,
         directed,
+        mixed: false,
+    };
+    let changed = Sample::Edge {
+        stance: Stance::Oppose,
+        origin: Origin::Extracted,
+        confidence: 1.0,
+        locked: false,
+        directed: true,
+        mixed: true,
     };
     match view {
         View::IssueLens(_) => vec![
@@ -75,6 +85,7 @@ fn rows(view: &View, dark: bool) -> Vec<(Sample, &'static str)> {
                     edge(Stance::Support, Origin::Extracted, 0.2, false, true),
                     "extracted, unsure",
                 ),
+                (changed, "changed or mixed"),
                 (
                     edge(Stance::Oppose, Origin::Extracted, 1.0, true, true),
                     "locked",
@@ -95,17 +106,47 @@ fn rows(view: &View, dark: bool) -> Vec<(Sample, &'static str)> {
     }
 }
 
-/// The legend's screen rect for a canvas `rect` (bottom left corner).
-pub fn legend_rect(rect: Rect, view: &View) -> Rect {
-    let height = rows(view, true).len() as f32 * ROW_HEIGHT + 12.0;
+/// Height of the legend's title row (all that shows when it is collapsed).
+pub const TITLE_HEIGHT: f32 = 22.0;
+/// Width of the collapsed legend's button.
+const COLLAPSED_WIDTH: f32 = 76.0;
+
+/// The legend's screen rect for a canvas `rect` (bottom left corner), title row
+/// included; only the title row when `collapsed`.
+pub fn legend_rect(rect: Rect, view: &View, collapsed: bool) -> Rect {
+    let (width, height) = if collapsed {
+        (COLLAPSED_WIDTH, TITLE_HEIGHT)
+    } else {
+        (
+            WIDTH,
+            TITLE_HEIGHT + rows(view, true).len() as f32 * ROW_HEIGHT + 8.0,
+        )
+    };
     Rect::from_min_size(
         Pos2::new(rect.left() + 8.0, rect.bottom() - 8.0 - height),
-        Vec2::new(WIDTH, height),
+        Vec2::new(width, height),
     )
 }
 
-pub fn paint_legend(painter: &Painter, rect: Rect, view: &View, dark: bool) {
-    let frame = legend_rect(rect, view);
+/// Draws the legend; its title row is a button that folds it away or opens it again.
+/// Returns whether that button was clicked.
+pub fn legend_ui(ui: &mut egui::Ui, rect: Rect, view: &View, dark: bool, collapsed: bool) -> bool {
+    let frame = legend_rect(rect, view, collapsed);
+    let title = Rect::from_min_size(frame.min, Vec2::new(frame.width(), TITLE_HEIGHT));
+    if !collapsed {
+        paint_legend(&ui.painter_at(rect), frame, view, dark);
+    }
+    let (text, hint) = if collapsed {
+        ("Legend", "Show what colours, dashes and shapes mean")
+    } else {
+        ("Hide legend", "Fold the legend away (remembered)")
+    };
+    ui.put(title.shrink(1.0), egui::Button::new(text).small())
+        .on_hover_text(hint)
+        .clicked()
+}
+
+fn paint_legend(painter: &Painter, frame: Rect, view: &View, dark: bool) {
     let background = theme::faded(theme::canvas_background(dark), 0.92);
     let border = if dark {
         Color32::from_gray(80)
@@ -130,7 +171,7 @@ pub fn paint_legend(painter: &Painter, rect: Rect, view: &View, dark: bool) {
     let (from_node, to_node) = (dummy("a"), dummy("b"));
     let mut sink = EdgeSink::new(0);
     for (row, (sample, text)) in rows(view, dark).into_iter().enumerate() {
-        let y = frame.top() + 6.0 + ROW_HEIGHT * (row as f32 + 0.5);
+        let y = frame.top() + TITLE_HEIGHT + 4.0 + ROW_HEIGHT * (row as f32 + 0.5);
         let left = frame.left() + 10.0;
         match sample {
             Sample::Edge {
@@ -139,6 +180,7 @@ pub fn paint_legend(painter: &Painter, rect: Rect, view: &View, dark: bool) {
                 confidence,
                 locked,
                 directed,
+                mixed,
             } => {
                 let edge = SceneEdge {
                     a: 0,
@@ -151,6 +193,7 @@ pub fn paint_legend(painter: &Painter, rect: Rect, view: &View, dark: bool) {
                     locked,
                     directed,
                     matches: true,
+                    mixed,
                 };
                 let look = EdgeLook {
                     dark,

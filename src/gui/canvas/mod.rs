@@ -5,6 +5,7 @@
 
 mod camera;
 mod edges;
+mod labels;
 mod legend;
 mod nodes;
 mod scene;
@@ -64,6 +65,11 @@ pub struct CanvasState {
     last_rect: Option<Rect>,
     last_scene: Scene,
     last_screen: Vec<Pos2>,
+    /// Each drawn label's node and screen rect, from the last frame.
+    last_labels: Vec<(usize, Rect)>,
+    last_legend: Option<Rect>,
+    /// Whether the legend is folded to its title (mirrors the preference).
+    pub legend_collapsed: bool,
 }
 
 /// Positions the layout computed for one view, and the run still in progress.
@@ -118,6 +124,20 @@ impl CanvasState {
     pub fn screen_pos(&self, node: &NodeRef) -> Option<Pos2> {
         let index = self.last_scene.nodes.iter().position(|n| &n.node == node)?;
         self.last_screen.get(index).copied()
+    }
+
+    /// Every label drawn in the last frame: its node and its screen rect (backdrop
+    /// included). No two overlap.
+    pub fn drawn_labels(&self) -> Vec<(NodeRef, Rect)> {
+        self.last_labels
+            .iter()
+            .filter_map(|(i, rect)| Some((self.last_scene.nodes.get(*i)?.node.clone(), *rect)))
+            .collect()
+    }
+
+    /// Where the legend (or its folded button) was drawn in the last frame.
+    pub fn legend_rect(&self) -> Option<Rect> {
+        self.last_legend
     }
 
     /// The screen rect the canvas filled in the last frame.
@@ -219,12 +239,10 @@ impl CanvasState {
                 return false;
             }
             let iterations = iterations_for(graph.nodes.len());
-            entry.run = Some(ForceLayout::from_graph(
-                graph,
-                iterations,
-                Anchoring::AllSaved,
-                known,
-            ));
+            entry.run = Some(
+                ForceLayout::from_graph(graph, iterations, Anchoring::AllSaved, known)
+                    .with_extents(|node| crate::layout::label_extent(map, node)),
+            );
         }
         let Some(run) = entry.run.as_mut() else {
             return false;
@@ -313,7 +331,8 @@ pub fn canvas_ui(
         && !laying_out
         && let Some(bounds) = scene.bounds()
     {
-        state.camera.fit(rect, fit_target(rect, view), bounds);
+        let target = fit_target(rect, view, state.legend_collapsed);
+        state.camera.fit(rect, target.shrink2(LABEL_ROOM), bounds);
         state.fit_pending = false;
         state.fitted_once = true;
     }
@@ -343,7 +362,8 @@ pub fn canvas_ui(
 
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 0.0, theme::canvas_background(dark));
-    paint(&painter, &scene, &screen, selection, state, dark);
+    let font = labels::label_font(ui.style());
+    let drawn = paint(&painter, &scene, &screen, selection, state, dark, font);
     if let Some(Drag::Edge { from, pointer }) = &state.drag
         && let Some(start) = screen.get(*from)
     {
@@ -353,7 +373,11 @@ pub fn canvas_ui(
             egui::Stroke::new(2.0, theme::selection_color(dark)),
         );
     }
-    legend::paint_legend(&painter, rect, view, dark);
+    state.last_legend = Some(legend::legend_rect(rect, view, state.legend_collapsed));
+    if legend::legend_ui(ui, rect, view, dark, state.legend_collapsed) {
+        state.legend_collapsed = !state.legend_collapsed;
+        state.request_fit();
+    }
     if laying_out {
         painter.text(
             rect.center(),
@@ -362,12 +386,18 @@ pub fn canvas_ui(
             FontId::proportional(16.0),
             theme::label_color(dark),
         );
-    } else if scene.nodes.is_empty() {
+    } else if let Some(why) = empty_view_text(map, view, &scene) {
+        // Above the nodes (if any), below the Fit/Relayout buttons.
+        let at = if scene.nodes.is_empty() {
+            rect.center()
+        } else {
+            Pos2::new(rect.center().x, rect.top() + 48.0)
+        };
         painter.text(
-            rect.center(),
+            at,
             Align2::CENTER_CENTER,
-            "Nothing to show in this view",
-            FontId::proportional(14.0),
+            why,
+            labels::label_font(ui.style()),
             theme::label_color(dark),
         );
     }
@@ -380,20 +410,53 @@ pub fn canvas_ui(
         }
     }
     state.last_rect = Some(rect);
+    state.last_labels = drawn;
     state.last_scene = scene;
     state.last_screen = screen;
     commands
 }
 
-/// The part of the canvas a fit fills: clear of the legend (left) and the toolbar
-/// (top), unless the canvas is too small to spare the room.
-fn fit_target(rect: Rect, view: &View) -> Rect {
-    let legend = legend::legend_rect(rect, view);
-    let spare_left = legend.right() - rect.left();
-    if rect.width() > 3.0 * spare_left {
-        Rect::from_min_max(Pos2::new(legend.right(), rect.top() + 30.0), rect.max)
+/// Why a view shows nothing (or no edges), and how to change that; `None` when it
+/// has something to show.
+fn empty_view_text(map: &StanceMap, view: &View, scene: &Scene) -> Option<&'static str> {
+    if !scene.edges.is_empty() {
+        return None;
+    }
+    Some(match view {
+        _ if map.n_actors() == 0 && map.n_issues() == 0 => {
+            "This map is empty: add an article (File > Add article…) or actors and issues from the left panel"
+        }
+        View::Relations => {
+            "No actor-to-actor relations in this map — add one with Shift-drag or from the inspector"
+        }
+        View::IssueLens(_) => {
+            "No actor has a stance on this issue — Shift-drag from an actor to it, or use the inspector"
+        }
+        View::Positions | View::Matrix => {
+            "No stances in this map — Shift-drag from an actor to an issue, or use the inspector"
+        }
+    })
+}
+
+/// Room a fit leaves around the nodes for labels, which keep their screen size.
+const LABEL_ROOM: Vec2 = Vec2::new(40.0, 22.0);
+
+/// The part of the canvas a fit fills: below the Fit/Relayout buttons and clear of
+/// the legend, either beside it or above it, whichever leaves more room. Public so
+/// tests can check the legend never covers a fitted node.
+pub fn fit_target(rect: Rect, view: &View, legend_collapsed: bool) -> Rect {
+    let legend = legend::legend_rect(rect, view, legend_collapsed);
+    let top = rect.top() + 34.0;
+    let beside = Rect::from_min_max(Pos2::new(legend.right() + 4.0, top), rect.max);
+    let above = Rect::from_min_max(
+        Pos2::new(rect.left(), top),
+        Pos2::new(rect.right(), legend.top() - 4.0),
+    );
+    let area = |r: Rect| if r.is_positive() { r.area() } else { 0.0 };
+    if area(beside) >= area(above) {
+        beside
     } else {
-        rect
+        above
     }
 }
 
@@ -424,6 +487,8 @@ fn toolbar_ui(ui: &mut egui::Ui, rect: Rect, state: &mut CanvasState, commands: 
     });
 }
 
+/// Paints edges, nodes and then the labels the placement found room for; returns
+/// each drawn label's node index and rect.
 fn paint(
     painter: &egui::Painter,
     scene: &Scene,
@@ -431,25 +496,13 @@ fn paint(
     selection: &Selection,
     state: &CanvasState,
     dark: bool,
-) {
+    font: FontId,
+) -> Vec<(usize, Rect)> {
     let zoom = state.camera.zoom;
     let hovered = state.hovered.filter(|_| state.drag.is_none());
-    let neighbours: Option<BTreeSet<usize>> = hovered.map(|h| {
-        scene
-            .edges
-            .iter()
-            .filter_map(|edge| {
-                if edge.a == h {
-                    Some(edge.b)
-                } else if edge.b == h {
-                    Some(edge.a)
-                } else {
-                    None
-                }
-            })
-            .chain(std::iter::once(h))
-            .collect()
-    });
+    let neighbours: Option<BTreeSet<usize>> =
+        hovered.map(|h| neighbours_of(scene, h).chain(std::iter::once(h)).collect());
+    let selected_nodes = selected_node_indices(scene, selection);
     // Only relations can run both ways between the same two actors.
     let pairs: BTreeSet<(usize, usize)> = scene
         .edges
@@ -473,13 +526,52 @@ fn paint(
             has_reverse: edge.directed && pairs.contains(&(edge.b, edge.a)),
         }
     });
+    // Labels go first for what the user is looking at: the selection, the hovered
+    // node, their neighbours; then the best-connected nodes.
+    let mut first: Vec<usize> = selected_nodes.iter().copied().collect();
+    first.extend(hovered);
+    for focus in first.clone() {
+        first.extend(neighbours_of(scene, focus));
+    }
+    let placed = labels::place_labels(
+        painter,
+        egui::Color32::PLACEHOLDER,
+        &labels::LabelInputs {
+            scene,
+            screen,
+            zoom,
+            font,
+            clip: painter.clip_rect(),
+            first: &first,
+        },
+    );
+    // An issue whose label sits on it is drawn as that label's box (one box, not a
+    // small box behind a bigger label).
+    let label_boxes: BTreeMap<usize, Rect> = placed
+        .iter()
+        .filter(|label| {
+            scene.nodes.get(label.node).is_some_and(|n| n.is_issue())
+                && screen
+                    .get(label.node)
+                    .is_some_and(|c| (label.rect.center() - *c).length() < 0.5)
+        })
+        .filter_map(|label| {
+            let node = scene.nodes.get(label.node)?;
+            let centre = *screen.get(label.node)?;
+            let shape = Rect::from_center_size(centre, node.half_size() * 2.0 * zoom);
+            Some((label.node, label.rect.union(shape)))
+        })
+        .collect();
     let clip = painter.clip_rect();
+    let mut looks: Vec<Option<nodes::NodeLook>> = Vec::with_capacity(scene.nodes.len());
     for (i, node) in scene.nodes.iter().enumerate() {
         let Some(&centre) = screen.get(i) else {
+            looks.push(None);
             continue;
         };
         let reach = node.half_size().max_elem() * zoom + 60.0;
         if !clip.expand(reach).contains(centre) {
+            looks.push(None);
             continue;
         }
         let mut emphasis = if node.matches { 1.0 } else { 0.25 };
@@ -488,20 +580,65 @@ fn paint(
         {
             emphasis *= 0.3;
         }
-        let selected = match (selection, &node.node) {
-            (Selection::Actor(id), NodeRef::Actor(node_id)) => id == node_id,
-            (Selection::Issue(id), NodeRef::Issue(node_id)) => id == node_id,
-            _ => false,
-        };
         let look = nodes::NodeLook {
             dark,
             zoom,
             emphasis,
-            selected,
+            selected: selected_nodes.contains(&i) && selected_nodes.len() == 1,
             hovered: hovered == Some(i),
         };
-        nodes::paint_node(painter, node, centre, &look);
+        nodes::paint_node(painter, node, centre, &look, label_boxes.get(&i).copied());
+        looks.push(Some(look));
     }
+    for label in &placed {
+        let (Some(node), Some(Some(look))) = (scene.nodes.get(label.node), looks.get(label.node))
+        else {
+            continue;
+        };
+        let backdrop = label_boxes.get(&label.node).copied().unwrap_or(label.rect);
+        nodes::paint_label(painter, label, backdrop, node.is_issue(), look);
+    }
+    placed
+        .iter()
+        .map(|label| (label.node, label.rect))
+        .collect()
+}
+
+/// Indices of the nodes that share an edge with `node`, in edge order.
+fn neighbours_of(scene: &Scene, node: usize) -> impl Iterator<Item = usize> + '_ {
+    scene.edges.iter().filter_map(move |edge| {
+        if edge.a == node {
+            Some(edge.b)
+        } else if edge.b == node {
+            Some(edge.a)
+        } else {
+            None
+        }
+    })
+}
+
+/// The scene nodes `selection` names: a node, or both ends of an edge.
+fn selected_node_indices(scene: &Scene, selection: &Selection) -> BTreeSet<usize> {
+    let mut selected = BTreeSet::new();
+    for (i, node) in scene.nodes.iter().enumerate() {
+        let hit = match (selection, &node.node) {
+            (Selection::Actor(id), NodeRef::Actor(node_id)) => id == node_id,
+            (Selection::Issue(id), NodeRef::Issue(node_id)) => id == node_id,
+            _ => false,
+        };
+        if hit {
+            selected.insert(i);
+        }
+    }
+    if matches!(selection, Selection::Position(_) | Selection::Relation(_)) {
+        for edge in &scene.edges {
+            if scene.is_selected(edge, selection) {
+                selected.insert(edge.a);
+                selected.insert(edge.b);
+            }
+        }
+    }
+    selected
 }
 
 #[allow(clippy::too_many_arguments)]

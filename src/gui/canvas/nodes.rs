@@ -1,17 +1,10 @@
-//! Painting nodes: actors as labelled circles, issues as rounded boxes with their
-//! label wrapped inside (two rows at most, then "…").
+//! Painting nodes: actors as circles, issues as rounded boxes; their labels are
+//! placed by [`super::labels`] and drawn here on a backdrop.
 
-use egui::text::{LayoutJob, TextWrapping};
-use egui::{Align, Color32, CornerRadius, FontId, Painter, Pos2, Rect, Stroke, StrokeKind, Vec2};
+use egui::{Color32, CornerRadius, Painter, Pos2, Rect, Stroke, StrokeKind, Vec2};
 
 use super::scene::SceneNode;
 use crate::gui::theme;
-use crate::layout::{ACTOR_LABEL_HALF_WIDTH, ACTOR_RADIUS};
-
-/// Label size at zoom 1, in points.
-const LABEL_SIZE: f32 = 13.0;
-/// Below this on-screen size labels are skipped: unreadable anyway, and costly.
-const MIN_LABEL_SIZE: f32 = 6.0;
 
 pub struct NodeLook {
     pub dark: bool,
@@ -22,7 +15,15 @@ pub struct NodeLook {
     pub hovered: bool,
 }
 
-pub fn paint_node(painter: &Painter, node: &SceneNode, centre: Pos2, look: &NodeLook) {
+/// Paints one node's shape at `centre`; an issue whose label sits on it
+/// (`label_box`) is drawn as that box instead, by [`paint_label`].
+pub fn paint_node(
+    painter: &Painter,
+    node: &SceneNode,
+    centre: Pos2,
+    look: &NodeLook,
+    label_box: Option<Rect>,
+) {
     let half = node.half_size() * look.zoom;
     let outline = if look.dark {
         Color32::from_gray(200)
@@ -43,8 +44,14 @@ pub fn paint_node(painter: &Painter, node: &SceneNode, centre: Pos2, look: &Node
         None
     };
     if node.is_issue() {
-        let rect = Rect::from_center_size(centre, half * 2.0);
         let radius = CornerRadius::same((8.0 * look.zoom).clamp(1.0, 12.0) as u8);
+        if let Some(label_box) = label_box {
+            if let Some(stroke) = highlight {
+                painter.rect_stroke(label_box.expand(3.0), radius, stroke, StrokeKind::Outside);
+            }
+            return;
+        }
+        let rect = Rect::from_center_size(centre, half * 2.0);
         let border = theme::faded(theme::issue_stroke(look.dark), look.emphasis);
         painter.rect(
             rect,
@@ -55,13 +62,6 @@ pub fn paint_node(painter: &Painter, node: &SceneNode, centre: Pos2, look: &Node
         );
         if let Some(stroke) = highlight {
             painter.rect_stroke(rect.expand(3.0), radius, stroke, StrokeKind::Outside);
-        }
-        if let Some(size) = label_size(look.zoom) {
-            let width = (rect.width() - 12.0 * look.zoom).max(10.0);
-            let color = theme::faded(theme::label_color(look.dark), look.emphasis.max(0.4));
-            let galley = painter.layout_job(label_job(&node.label, size, color, width));
-            let top = centre.y - galley.size().y / 2.0;
-            painter.galley(Pos2::new(centre.x, top), galley, color);
         }
     } else {
         painter.circle(centre, half.x, fill, Stroke::new(stroke_width, outline));
@@ -81,39 +81,47 @@ pub fn paint_node(painter: &Painter, node: &SceneNode, centre: Pos2, look: &Node
                 ),
             );
         }
-        if let Some(size) = label_size(look.zoom) {
-            let width = 2.0 * ACTOR_LABEL_HALF_WIDTH * look.zoom;
-            let color = theme::faded(theme::label_color(look.dark), look.emphasis.max(0.4));
-            let galley = painter.layout_job(label_job(&node.label, size, color, width));
-            let top = centre.y + (ACTOR_RADIUS + 3.0) * look.zoom;
-            let backdrop = Rect::from_min_size(
-                Pos2::new(centre.x - galley.size().x / 2.0 - 2.0, top - 1.0),
-                galley.size() + Vec2::new(4.0, 2.0),
-            );
-            painter.rect_filled(
-                backdrop,
-                CornerRadius::same(3),
-                theme::faded(theme::canvas_background(look.dark), 0.75 * look.emphasis),
-            );
-            painter.galley(Pos2::new(centre.x, top), galley, color);
-        }
     }
 }
 
-fn label_size(zoom: f32) -> Option<f32> {
-    let size = (LABEL_SIZE * zoom).min(18.0);
-    (size >= MIN_LABEL_SIZE).then_some(size)
-}
-
-/// A centred label wrapped to `width`, at most two rows, elided with "…".
-fn label_job(text: &str, size: f32, color: Color32, width: f32) -> LayoutJob {
-    let mut job = LayoutJob::simple(text.to_owned(), FontId::proportional(size), color, width);
-    job.wrap = TextWrapping {
-        max_width: width,
-        max_rows: 2,
-        break_anywhere: false,
-        overflow_character: Some('…'),
+/// Draws a placed label: a `backdrop` (issue-coloured for issues, so an issue whose
+/// label sits on it is one box) and the text.
+pub fn paint_label(
+    painter: &Painter,
+    label: &super::labels::PlacedLabel,
+    backdrop: Rect,
+    issue: bool,
+    look: &NodeLook,
+) {
+    let (fill, stroke) = if issue {
+        (
+            theme::faded(theme::issue_fill(look.dark), look.emphasis.max(0.4)),
+            Stroke::new(
+                1.0,
+                theme::faded(theme::issue_stroke(look.dark), look.emphasis),
+            ),
+        )
+    } else {
+        (
+            theme::faded(
+                theme::canvas_background(look.dark),
+                0.8 * look.emphasis.max(0.4),
+            ),
+            Stroke::NONE,
+        )
     };
-    job.halign = Align::Center;
-    job
+    painter.rect(
+        backdrop,
+        CornerRadius::same(4),
+        fill,
+        stroke,
+        StrokeKind::Inside,
+    );
+    let color = theme::faded(theme::label_color(look.dark), look.emphasis.max(0.4));
+    // The galley is centred (halign), so it is anchored at the rect's top centre.
+    let anchor = Pos2::new(
+        label.rect.center().x,
+        label.rect.top() + super::labels::LABEL_PADDING.y,
+    );
+    painter.galley(anchor, label.galley.clone(), color);
 }

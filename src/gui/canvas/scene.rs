@@ -64,6 +64,9 @@ pub struct SceneEdge {
     pub locked: bool,
     pub directed: bool,
     pub matches: bool,
+    /// The evidence holds both stances (the holder changed its mind, or sources
+    /// disagree); drawn half in the other stance's style.
+    pub mixed: bool,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -361,6 +364,7 @@ impl Builder<'_> {
             locked: claim.locked,
             directed,
             matches,
+            mixed: claim.is_mixed(),
         });
     }
 }
