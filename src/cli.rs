@@ -13,6 +13,9 @@ use crate::extract::{Lexicon, extract, merge_extraction};
 use crate::stance_map::{Source, StanceMap};
 use crate::storage;
 
+mod interop;
+pub use interop::{ExportFormat, NormalisationArg, ReportFormat};
+
 /// Diplomatic position mapping: who supports or opposes what, from news articles.
 #[derive(Debug, Parser)]
 #[command(
@@ -68,6 +71,40 @@ pub enum Command {
         verbose: bool,
         #[command(flatten)]
         lexicon: LexiconArgs,
+    },
+    /// Coalitions, structural balance, contested issues and DNA networks of a map
+    Analyze {
+        map: PathBuf,
+        #[arg(long, value_enum, default_value = "text")]
+        format: ReportFormat,
+        /// Number of coalitions for signed clustering
+        #[arg(long, default_value_t = 2)]
+        coalitions: usize,
+        /// Normalisation of the congruence and conflict networks
+        #[arg(long, value_enum, default_value = "none")]
+        normalisation: NormalisationArg,
+    },
+    /// Export a map for other tools (csv writes a folder: nodes, edges, matrix)
+    Export {
+        map: PathBuf,
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// The output file (a folder for csv)
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Pixels per layout unit for png
+        #[arg(long, default_value_t = 1.0)]
+        scale: f32,
+        /// Colour actors by their two-coalition split (svg, png)
+        #[arg(long)]
+        coalitions: bool,
+    },
+    /// Added, removed and flipped stances from map A to map B (exit 1 when equal)
+    Diff {
+        a: PathBuf,
+        b: PathBuf,
+        #[arg(long, value_enum, default_value = "text")]
+        format: ReportFormat,
     },
 }
 
@@ -166,6 +203,30 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
             write_stdout(&format!("{report}\n"))?;
             Ok(Outcome::Done)
         }
+        Some(Command::Analyze {
+            map,
+            format,
+            coalitions,
+            normalisation,
+        }) => {
+            interop::analyze_command(&map, format, coalitions, normalisation)?;
+            Ok(Outcome::Done)
+        }
+        Some(Command::Export {
+            map,
+            format,
+            output,
+            scale,
+            coalitions,
+        }) => {
+            interop::export_command(&map, format, &output, scale, coalitions)?;
+            Ok(Outcome::Done)
+        }
+        Some(Command::Diff { a, b, format }) => Ok(if interop::diff_command(&a, &b, format)? {
+            Outcome::Done
+        } else {
+            Outcome::NothingFound
+        }),
     }
 }
 

@@ -9,6 +9,7 @@
 
 mod balance;
 mod congruence;
+pub mod diff;
 pub mod issues;
 pub mod networks;
 mod report;
@@ -17,6 +18,7 @@ pub mod time;
 
 pub use balance::{BalanceReport, structural_balance};
 pub use congruence::{Congruence, congruence_network};
+pub use diff::{MapDiff, StanceChange, diff_maps};
 pub use issues::{Contest, contested_issues};
 pub use networks::{ActorTie, Normalisation, TieKind, TwoMode, actor_network, two_mode};
 pub use report::{Analysis, analyze};
