@@ -298,7 +298,7 @@ fn source_for(map: &StanceMap, path: &Path, article: &Article) -> Source {
         title: article.title.clone(),
         // Exactly as given on the command line, so tools can match it back.
         path: path.to_string_lossy().into_owned(),
-        date: None,
+        date: interop::read_date(path),
         text: article.text.clone(),
     }
 }

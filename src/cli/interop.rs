@@ -126,3 +126,15 @@ pub fn diff_command(a: &Path, b: &Path, format: ReportFormat) -> anyhow::Result<
     write_stdout(&text)?;
     Ok(!diff.is_empty())
 }
+
+/// The publication date of the article at `path` (first 64 KiB), if it states one.
+pub(super) fn read_date(path: &Path) -> Option<String> {
+    use std::io::Read;
+    let mut head = Vec::new();
+    std::fs::File::open(path)
+        .ok()?
+        .take(64 * 1024)
+        .read_to_end(&mut head)
+        .ok()?;
+    crate::article::date::detect_date(&String::from_utf8_lossy(&head))
+}
