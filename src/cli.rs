@@ -14,7 +14,7 @@ use crate::stance_map::{Source, StanceMap};
 use crate::storage;
 
 mod interop;
-pub use interop::{ExportFormat, NormalisationArg, ReportFormat};
+pub use interop::{ExportFormat, ImportFormat, NormalisationArg, ReportFormat};
 
 /// Diplomatic position mapping: who supports or opposes what, from news articles.
 #[derive(Debug, Parser)]
@@ -105,6 +105,22 @@ pub enum Command {
         b: PathBuf,
         #[arg(long, value_enum, default_value = "text")]
         format: ReportFormat,
+    },
+    /// Merge map B into map A: actors unified by id and alias, conflicts kept as mixed
+    Merge {
+        a: PathBuf,
+        b: PathBuf,
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// Import a GraphML file or a CSV edge list (From, To, Sign) as a map
+    Import {
+        file: PathBuf,
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Default: from the file's extension (.graphml or .csv)
+        #[arg(long, value_enum)]
+        format: Option<ImportFormat>,
     },
 }
 
@@ -220,6 +236,18 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
             coalitions,
         }) => {
             interop::export_command(&map, format, &output, scale, coalitions)?;
+            Ok(Outcome::Done)
+        }
+        Some(Command::Merge { a, b, output }) => {
+            interop::merge_command(&a, &b, &output)?;
+            Ok(Outcome::Done)
+        }
+        Some(Command::Import {
+            file,
+            output,
+            format,
+        }) => {
+            interop::import_command(&file, &output, format)?;
             Ok(Outcome::Done)
         }
         Some(Command::Diff { a, b, format }) => Ok(if interop::diff_command(&a, &b, format)? {

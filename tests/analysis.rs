@@ -9,8 +9,8 @@ use std::process::Command;
 
 use stancemap::analysis::{
     self, DateRange, EXACT_LIMIT, Normalisation, SignedGraph, TieKind, actor_network,
-    contested_issues, day_number, diff_maps, frustration, map_as_of, signed_clusters,
-    signed_graph, stance_over_time, triads, two_mode,
+    contested_issues, day_number, diff_maps, frustration, map_as_of, signed_clusters, signed_graph,
+    stance_over_time, triads, two_mode,
 };
 use stancemap::article::date::detect_date;
 use stancemap::export::{csv as csv_export, dot, gexf, graphml, png, svg};
@@ -78,7 +78,10 @@ fn brute_force(g: &SignedGraph) -> usize {
 #[test]
 fn balanced_four_cycle_has_frustration_zero() {
     // A+B, C+D allied; every cross tie negative: two coalitions, nothing frustrated.
-    let g = graph(4, &[(0, 1, true), (1, 2, false), (2, 3, true), (3, 0, false)]);
+    let g = graph(
+        4,
+        &[(0, 1, true), (1, 2, false), (2, 3, true), (3, 0, false)],
+    );
     let f = frustration(&g, EXACT_LIMIT);
     assert_eq!(f.index, 0);
     assert!(f.exact);
@@ -89,13 +92,22 @@ fn balanced_four_cycle_has_frustration_zero() {
 #[test]
 fn unbalanced_four_actor_cases_have_known_frustration() {
     // A 4-cycle with one negative tie: odd number of negatives, index 1.
-    let g = graph(4, &[(0, 1, true), (1, 2, true), (2, 3, true), (3, 0, false)]);
+    let g = graph(
+        4,
+        &[(0, 1, true), (1, 2, true), (2, 3, true), (3, 0, false)],
+    );
     let f = frustration(&g, EXACT_LIMIT);
     assert_eq!(f.index, 1);
     assert_eq!(f.frustrated_edges.len(), 1);
     // K4 all negative: best split 2+2 leaves 2 negative ties inside.
-    let all: Vec<(usize, usize, bool)> =
-        vec![(0, 1, false), (0, 2, false), (0, 3, false), (1, 2, false), (1, 3, false), (2, 3, false)];
+    let all: Vec<(usize, usize, bool)> = vec![
+        (0, 1, false),
+        (0, 2, false),
+        (0, 3, false),
+        (1, 2, false),
+        (1, 3, false),
+        (2, 3, false),
+    ];
     let k4 = graph(4, &all);
     assert_eq!(frustration(&k4, EXACT_LIMIT).index, 2);
     let t = triads(&k4);
@@ -117,7 +129,10 @@ fn all_negative_triangle_has_one_frustrated_triad_and_index_one() {
 struct Lcg(u64);
 impl Lcg {
     fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
         self.0 >> 33
     }
 }
@@ -130,7 +145,7 @@ fn twelve_actor_graphs_match_brute_force() {
         for a in 0..12 {
             for b in a + 1..12 {
                 if rng.next() % 100 < 45 {
-                    ties.push((a, b, rng.next() % 2 == 0));
+                    ties.push((a, b, rng.next().is_multiple_of(2)));
                 }
             }
         }
@@ -138,13 +153,26 @@ fn twelve_actor_graphs_match_brute_force() {
         let f = frustration(&g, EXACT_LIMIT);
         assert!(f.exact, "round {round}");
         assert_eq!(f.index, brute_force(&g), "round {round}");
-        assert_eq!(g.frustrated_by(&f.side).len(), f.index, "split attains the index");
+        assert_eq!(
+            g.frustrated_by(&f.side).len(),
+            f.index,
+            "split attains the index"
+        );
     }
 }
 
 #[test]
 fn above_the_exact_limit_the_index_is_a_labelled_heuristic() {
-    let g = graph(5, &[(0, 1, false), (1, 2, false), (0, 2, false), (2, 3, true), (3, 4, true)]);
+    let g = graph(
+        5,
+        &[
+            (0, 1, false),
+            (1, 2, false),
+            (0, 2, false),
+            (2, 3, true),
+            (3, 4, true),
+        ],
+    );
     let f = frustration(&g, 3);
     assert!(!f.exact);
     assert!(f.diagnostics[0].contains("heuristic"));
@@ -177,7 +205,13 @@ fn signed_clustering_separates_three_hostile_blocs() {
 fn dna_map() -> StanceMap {
     map_of(
         &["A", "B", "C", "D"],
-        &[("A", "x", Support), ("B", "x", Support), ("C", "x", Oppose), ("A", "y", Support), ("B", "y", Oppose)],
+        &[
+            ("A", "x", Support),
+            ("B", "x", Support),
+            ("C", "x", Oppose),
+            ("A", "y", Support),
+            ("B", "y", Oppose),
+        ],
         &[],
     )
 }
@@ -206,7 +240,12 @@ fn dna_congruence_and_conflict_with_normalisations() {
     let cosine = actor_network(&map, TieKind::Conflict, Normalisation::Cosine);
     assert!((weight(&cosine, "A", "C") - 1.0 / 2.0_f64.sqrt()).abs() < 1e-12);
     let subtract = actor_network(&map, TieKind::Subtract, Normalisation::None);
-    assert!(subtract.iter().all(|t| !(t.a.as_str() == "A" && t.b.as_str() == "B")), "1 − 1 = 0 is no tie");
+    assert!(
+        subtract
+            .iter()
+            .all(|t| !(t.a.as_str() == "A" && t.b.as_str() == "B")),
+        "1 − 1 = 0 is no tie"
+    );
     let matrix = two_mode(&map);
     assert_eq!(matrix.cell(&ActorId::new("B"), &IssueId::new("y")), -1);
     assert_eq!(matrix.cell(&ActorId::new("D"), &IssueId::new("x")), 0);
@@ -223,7 +262,11 @@ fn contested_issues_pivotal_and_isolated_actors() {
     assert_eq!((x.support, x.oppose), (2, 1));
     assert!((x.split - 2.0 / 3.0).abs() < 1e-12);
     let pivotal: Vec<&str> = x.pivotal.iter().map(ActorId::as_str).collect();
-    assert_eq!(pivotal, ["A", "B"], "a supporter's flip turns 2–1 into 1–2; C's would make 3–0");
+    assert_eq!(
+        pivotal,
+        ["A", "B"],
+        "a supporter's flip turns 2–1 into 1–2; C's would make 3–0"
+    );
     let g = signed_graph(&map);
     assert_eq!(g.isolated(), vec![ActorId::new("D")]);
 }
@@ -231,7 +274,11 @@ fn contested_issues_pivotal_and_isolated_actors() {
 #[test]
 fn explicit_relations_override_derived_alignment() {
     // A and B agree on x (derived +) but A opposes B explicitly.
-    let map = map_of(&["A", "B", "C"], &[("A", "x", Support), ("B", "x", Support), ("C", "x", Oppose)], &[("A", "B", Oppose)]);
+    let map = map_of(
+        &["A", "B", "C"],
+        &[("A", "x", Support), ("B", "x", Support), ("C", "x", Oppose)],
+        &[("A", "B", Oppose)],
+    );
     let g = signed_graph(&map);
     let ab = g.edges.iter().find(|e| e.a == 0 && e.b == 1).unwrap();
     assert!(!ab.positive && ab.explicit);
@@ -252,16 +299,21 @@ fn dated_map() -> StanceMap {
         ..Evidence::new(SourceId::new(source), start, end, &text[start..end])
     };
     let claim = Claim {
-        evidence: vec![evidence("s1", 0, 10, Support), evidence("s2", 11, 23, Oppose)],
+        evidence: vec![
+            evidence("s1", 0, 10, Support),
+            evidence("s2", 11, 23, Oppose),
+        ],
         ..Claim::new(Oppose, Origin::Extracted)
     };
-    let source = |id: &str, date: &str| Edit::AddSource(Source {
-        id: SourceId::new(id),
-        title: id.into(),
-        path: format!("{id}.txt"),
-        date: Some(date.into()),
-        text: text.into(),
-    });
+    let source = |id: &str, date: &str| {
+        Edit::AddSource(Source {
+            id: SourceId::new(id),
+            title: id.into(),
+            path: format!("{id}.txt"),
+            date: Some(date.into()),
+            text: text.into(),
+        })
+    };
     map.apply(Edit::Batch(vec![
         source("s1", "2025-03-01"),
         source("s2", "2025-11-23"),
@@ -278,11 +330,23 @@ fn timeline_filter_and_stance_over_time() {
     let points = stance_over_time(&map, &ActorId::new("A"), &IssueId::new("x"));
     let seen: Vec<(&str, Stance)> = points.iter().map(|p| (p.date.as_str(), p.stance)).collect();
     assert_eq!(seen, [("2025-03-01", Support), ("2025-11-23", Oppose)]);
-    let spring = DateRange { from: Some("2025-01".into()), to: Some("2025-06".into()) };
+    let spring = DateRange {
+        from: Some("2025-01".into()),
+        to: Some("2025-06".into()),
+    };
     assert_eq!(map_as_of(&map, &spring).n_positions(), 1);
-    let later = DateRange { from: Some("2026-01-01".into()), to: None };
+    let later = DateRange {
+        from: Some("2026-01-01".into()),
+        to: None,
+    };
     assert_eq!(map_as_of(&map, &later).n_positions(), 0);
-    assert!(DateRange { from: None, to: Some("2025-11".into()) }.contains("2025-11-30"));
+    assert!(
+        DateRange {
+            from: None,
+            to: Some("2025-11".into())
+        }
+        .contains("2025-11-30")
+    );
     assert_eq!(day_number("1970-01-01"), Some(0));
     assert_eq!(day_number("2000-03-01"), Some(11_017));
     assert_eq!(day_number("2025-13-01"), None);
@@ -294,16 +358,33 @@ fn dates_are_read_from_meta_tags_time_elements_and_datelines() {
     assert_eq!(detect_date(meta).as_deref(), Some("2025-11-23"));
     let time = r#"<p>By staff <time datetime="2024-02-29">Thursday</time></p>"#;
     assert_eq!(detect_date(time).as_deref(), Some("2024-02-29"));
-    assert_eq!(detect_date("GENEVA, Nov. 23, 2025 (Wire) - Talks began").as_deref(), Some("2025-11-23"));
-    assert_eq!(detect_date("Talks\n23 November 2025 — Envoys met").as_deref(), Some("2025-11-23"));
+    assert_eq!(
+        detect_date("GENEVA, Nov. 23, 2025 (Wire) - Talks began").as_deref(),
+        Some("2025-11-23")
+    );
+    assert_eq!(
+        detect_date("Talks\n23 November 2025 — Envoys met").as_deref(),
+        Some("2025-11-23")
+    );
     assert_eq!(detect_date("BRUSSELS, March 14 (Wire) - no year"), None);
-    assert_eq!(detect_date("<meta name=\"date\" content=\"not a date\">"), None);
+    assert_eq!(
+        detect_date("<meta name=\"date\" content=\"not a date\">"),
+        None
+    );
 }
 
 #[test]
 fn diff_reports_added_removed_and_flipped_stances() {
-    let before = map_of(&["A", "B"], &[("A", "x", Support), ("B", "x", Support)], &[]);
-    let after = map_of(&["A", "B", "C"], &[("A", "x", Oppose), ("C", "x", Support)], &[]);
+    let before = map_of(
+        &["A", "B"],
+        &[("A", "x", Support), ("B", "x", Support)],
+        &[],
+    );
+    let after = map_of(
+        &["A", "B", "C"],
+        &[("A", "x", Oppose), ("C", "x", Support)],
+        &[],
+    );
     let diff = diff_maps(&before, &after);
     assert_eq!(diff.of("flipped").count(), 1);
     assert_eq!(diff.of("removed").next().unwrap().key, "B → x");
@@ -351,7 +432,10 @@ fn graphml_and_gexf_parse_back_with_all_nodes_edges_and_keys() {
     assert_eq!(count_elements(&g, b"node"), 5);
     assert_eq!(count_elements(&g, b"edge"), 5);
     assert_eq!(count_elements(&g, b"key"), 10);
-    assert!(g.contains("Alpha &amp; &quot;Sons&quot;, &lt;Ltd&gt;") || g.contains("Alpha &amp; \"Sons\", &lt;Ltd&gt;"));
+    assert!(
+        g.contains("Alpha &amp; &quot;Sons&quot;, &lt;Ltd&gt;")
+            || g.contains("Alpha &amp; \"Sons\", &lt;Ltd&gt;")
+    );
     let x = gexf::to_gexf(&map).unwrap();
     assert!(x.contains("xmlns=\"http://gexf.net/1.3\"") && x.contains("version=\"1.3\""));
     assert_eq!(count_elements(&x, b"node"), 5);
@@ -366,7 +450,12 @@ fn csv_files_parse_back() {
     let read = |name: &str| {
         let text = &files.iter().find(|(n, _)| *n == name).unwrap().1;
         let mut reader = csv::Reader::from_reader(text.as_bytes());
-        let header: Vec<String> = reader.headers().unwrap().iter().map(str::to_owned).collect();
+        let header: Vec<String> = reader
+            .headers()
+            .unwrap()
+            .iter()
+            .map(str::to_owned)
+            .collect();
         let rows: Vec<Vec<String>> = reader
             .records()
             .map(|r| r.unwrap().iter().map(str::to_owned).collect())
@@ -380,7 +469,11 @@ fn csv_files_parse_back() {
     let (header, edges) = read("edges.csv");
     assert_eq!(&header[..3], ["From", "To", "Type"]);
     assert_eq!(edges.len(), 5);
-    assert!(edges.iter().any(|e| e[0] == "actor:A" && e[1] == "actor:B" && e[2] == "relation" && e[3] == "-1"));
+    assert!(
+        edges
+            .iter()
+            .any(|e| e[0] == "actor:A" && e[1] == "actor:B" && e[2] == "relation" && e[3] == "-1")
+    );
     let (header, matrix) = read("matrix.csv");
     assert_eq!(header, ["actor", "x", "y"]);
     assert_eq!(matrix[1], ["B", "-1", ""]);
@@ -394,7 +487,9 @@ fn dot_svg_and_png_have_the_expected_shape() {
     assert_eq!(d.matches("style=dashed").count(), 2);
     assert!(d.contains(r#"label="Alpha & \"Sons\", <Ltd>""#));
     let options = svg::SvgOptions {
-        coalitions: [(ActorId::new("A"), 0), (ActorId::new("B"), 1)].into_iter().collect(),
+        coalitions: [(ActorId::new("A"), 0), (ActorId::new("B"), 1)]
+            .into_iter()
+            .collect(),
         ..svg::SvgOptions::default()
     };
     let s = svg::to_svg(&map, &options).unwrap();
@@ -420,7 +515,10 @@ fn skip(tool: &str) -> bool {
 }
 
 fn has(command: &str, args: &[&str]) -> bool {
-    Command::new(command).args(args).output().is_ok_and(|o| o.status.success())
+    Command::new(command)
+        .args(args)
+        .output()
+        .is_ok_and(|o| o.status.success())
 }
 
 fn write_exports(dir: &Path) -> StanceMap {
@@ -428,7 +526,11 @@ fn write_exports(dir: &Path) -> StanceMap {
     std::fs::write(dir.join("m.graphml"), graphml::to_graphml(&map).unwrap()).unwrap();
     std::fs::write(dir.join("m.gexf"), gexf::to_gexf(&map).unwrap()).unwrap();
     std::fs::write(dir.join("m.dot"), dot::to_dot(&map)).unwrap();
-    std::fs::write(dir.join("m.svg"), svg::to_svg(&map, &svg::SvgOptions::default()).unwrap()).unwrap();
+    std::fs::write(
+        dir.join("m.svg"),
+        svg::to_svg(&map, &svg::SvgOptions::default()).unwrap(),
+    )
+    .unwrap();
     for (name, text) in csv_export::to_csv_files(&map).unwrap() {
         std::fs::write(dir.join(name), text).unwrap();
     }
@@ -437,7 +539,9 @@ fn write_exports(dir: &Path) -> StanceMap {
 
 #[test]
 fn networkx_and_pandas_read_the_exports() {
-    if !has("python3", &["-c", "import networkx, pandas"]) && skip("python3 with networkx and pandas") {
+    if !has("python3", &["-c", "import networkx, pandas"])
+        && skip("python3 with networkx and pandas")
+    {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -452,8 +556,16 @@ for h in (g, x):
     print(h.number_of_nodes(), h.number_of_edges(), e["sign"], e["type"], h.nodes["actor:A"]["label"])
 print(pd.read_csv(d + "/nodes.csv").shape, pd.read_csv(d + "/edges.csv").shape, pd.read_csv(d + "/matrix.csv").shape)
 "#;
-    let out = Command::new("python3").args(["-c", script]).arg(dir.path()).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = Command::new("python3")
+        .args(["-c", script])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8(out.stdout).unwrap();
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines[0], "5 5 -1 relation Alpha & \"Sons\", <Ltd>");
@@ -466,15 +578,38 @@ fn graphviz_renders_the_dot_and_rsvg_renders_the_svg() {
     let dir = tempfile::tempdir().unwrap();
     write_exports(dir.path());
     if has("dot", &["-V"]) || !skip("graphviz dot") {
-        let out = Command::new("dot").args(["-Tsvg"]).arg(dir.path().join("m.dot")).output().unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-        assert_eq!(String::from_utf8_lossy(&out.stdout).matches("class=\"edge\"").count(), 5);
+        let out = Command::new("dot")
+            .args(["-Tsvg"])
+            .arg(dir.path().join("m.dot"))
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout)
+                .matches("class=\"edge\"")
+                .count(),
+            5
+        );
     }
     if has("rsvg-convert", &["--version"]) || !skip("rsvg-convert") {
         let png_path = dir.path().join("m.png");
-        let out = Command::new("rsvg-convert").arg(dir.path().join("m.svg")).arg("-o").arg(&png_path).output().unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-        let decoded = resvg::tiny_skia::Pixmap::decode_png(&std::fs::read(&png_path).unwrap()).unwrap();
+        let out = Command::new("rsvg-convert")
+            .arg(dir.path().join("m.svg"))
+            .arg("-o")
+            .arg(&png_path)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let decoded =
+            resvg::tiny_skia::Pixmap::decode_png(&std::fs::read(&png_path).unwrap()).unwrap();
         assert!(decoded.width() >= 400);
     }
 }
@@ -482,7 +617,11 @@ fn graphviz_renders_the_dot_and_rsvg_renders_the_svg() {
 #[test]
 fn cli_analyze_export_and_diff() {
     let dir = tempfile::tempdir().unwrap();
-    let map = map_of(&["A", "B", "C"], &[("A", "x", Support), ("B", "x", Support), ("C", "x", Oppose)], &[("A", "B", Oppose)]);
+    let map = map_of(
+        &["A", "B", "C"],
+        &[("A", "x", Support), ("B", "x", Support), ("C", "x", Oppose)],
+        &[("A", "B", Oppose)],
+    );
     let path = dir.path().join("m.stancemap.ron");
     std::fs::write(&path, stancemap::storage::to_ron_string(&map).unwrap()).unwrap();
     let run = |args: &[&str]| {
@@ -494,16 +633,36 @@ fn cli_analyze_export_and_diff() {
             .unwrap()
     };
     let out = run(&["analyze", "m.stancemap.ron", "--format", "json"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["frustration"]["index"], 1);
     assert_eq!(json["triads"]["frustrated"], 1);
     let text = run(&["analyze", "m.stancemap.ron"]);
     assert!(String::from_utf8_lossy(&text.stdout).contains("Frustration index: 1 (exact)"));
     for format in ["graphml", "gexf", "dot", "json", "svg", "png"] {
-        let out = run(&["export", "m.stancemap.ron", "--format", format, "-o", &format!("out.{format}")]);
-        assert!(out.status.success(), "{format}: {}", String::from_utf8_lossy(&out.stderr));
-        assert!(std::fs::metadata(dir.path().join(format!("out.{format}"))).unwrap().len() > 100);
+        let out = run(&[
+            "export",
+            "m.stancemap.ron",
+            "--format",
+            format,
+            "-o",
+            &format!("out.{format}"),
+        ]);
+        assert!(
+            out.status.success(),
+            "{format}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            std::fs::metadata(dir.path().join(format!("out.{format}")))
+                .unwrap()
+                .len()
+                > 100
+        );
     }
     let out = run(&["export", "m.stancemap.ron", "--format", "csv", "-o", "csv"]);
     assert!(out.status.success());
@@ -514,4 +673,98 @@ fn cli_analyze_export_and_diff() {
     let missing = run(&["export", "nope.ron", "--format", "dot", "-o", "x.dot"]);
     assert_eq!(missing.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("nope.ron"));
+}
+
+#[test]
+fn merge_unifies_actors_by_alias_and_keeps_conflicts_mixed() {
+    let a = map_of(
+        &["Ukraine", "US"],
+        &[("Ukraine", "x", Oppose), ("US", "x", Support)],
+        &[],
+    );
+    let mut b = map_of(
+        &["Kyiv", "EU"],
+        &[("Kyiv", "x", Support), ("EU", "x", Support)],
+        &[],
+    );
+    let mut kyiv = b.actor(&ActorId::new("Kyiv")).unwrap().clone();
+    kyiv.aliases.push("Ukraine".into());
+    b.apply(Edit::UpdateActor(kyiv)).unwrap();
+    // A's Ukraine stance is locked: it wins the conflict.
+    let mut a = a;
+    let key = stancemap::stance_map::PositionKey {
+        actor: ActorId::new("Ukraine"),
+        issue: IssueId::new("x"),
+    };
+    let mut locked = a.position(&key).unwrap().clone();
+    locked.claim.locked = true;
+    locked.claim.origin = Origin::Extracted;
+    a.apply(Edit::UpdatePosition(locked)).unwrap();
+    let merged = analysis::merge_maps(&a, &b).unwrap();
+    assert_eq!(
+        merged.unified,
+        [(ActorId::new("Kyiv"), ActorId::new("Ukraine"))]
+    );
+    assert_eq!(merged.map.n_actors(), 3, "Ukraine, US, EU");
+    assert_eq!(merged.conflicts.len(), 1);
+    assert!(
+        merged.conflicts[0].contains("kept oppose"),
+        "{}",
+        merged.conflicts[0]
+    );
+    assert_eq!(
+        merged
+            .map
+            .stance_of(&ActorId::new("Ukraine"), &IssueId::new("x")),
+        Some(Oppose)
+    );
+    assert!(
+        merged
+            .map
+            .actor(&ActorId::new("Ukraine"))
+            .unwrap()
+            .aliases
+            .contains(&"Kyiv".to_owned())
+    );
+}
+
+#[test]
+fn graphml_and_csv_edge_lists_import_as_maps() {
+    let original = export_map();
+    let text = graphml::to_graphml(&original).unwrap();
+    let imported = stancemap::export::import::import_graphml(&text).unwrap();
+    assert!(
+        imported.diagnostics.is_empty(),
+        "{:?}",
+        imported.diagnostics
+    );
+    assert_eq!(imported.map.n_actors(), 3);
+    assert_eq!(imported.map.n_issues(), 2);
+    assert_eq!(imported.map.n_positions(), 3);
+    assert_eq!(imported.map.n_relations(), 2);
+    assert_eq!(
+        imported.map.actor(&ActorId::new("A")).unwrap().name,
+        "Alpha & \"Sons\", <Ltd>"
+    );
+    assert_eq!(
+        imported
+            .map
+            .stance_of(&ActorId::new("B"), &IssueId::new("x")),
+        Some(Oppose)
+    );
+    assert!(diff_maps(&original, &imported.map).changes.is_empty());
+    // A Kumu-style edge list: actor ties with a sign column, one bad row.
+    let csv_text =
+        "From,To,Sign\nFrance,Germany,+1\nFrance,Russia,-1\n,Nobody,1\nissue:ceasefire,France,1\n";
+    let imported = stancemap::export::import::import_csv_edges(csv_text).unwrap();
+    assert_eq!(imported.map.n_relations(), 2);
+    assert_eq!(imported.diagnostics.len(), 2, "{:?}", imported.diagnostics);
+    let g = signed_graph(&imported.map);
+    assert_eq!(g.edges.iter().filter(|e| !e.positive).count(), 1);
+    assert!(matches!(
+        stancemap::export::import::import_csv_edges("A,B\n1,2\n"),
+        Err(stancemap::export::import::ImportError::MissingColumn(
+            "From"
+        ))
+    ));
 }

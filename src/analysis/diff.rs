@@ -119,10 +119,17 @@ impl StanceChange {
 fn stances(map: &StanceMap) -> BTreeMap<(&'static str, String), Stance> {
     let mut all = BTreeMap::new();
     for p in map.positions() {
-        all.insert(("position", format!("{} → {}", p.actor, p.issue)), p.claim.stance);
+        all.insert(
+            ("position", format!("{} → {}", p.actor, p.issue)),
+            p.claim.stance,
+        );
     }
     for r in map.relations() {
-        let scope = r.issue.as_ref().map(|i| format!(" [{i}]")).unwrap_or_default();
+        let scope = r
+            .issue
+            .as_ref()
+            .map(|i| format!(" [{i}]"))
+            .unwrap_or_default();
         all.insert(
             ("relation", format!("{} → {}{scope}", r.source, r.target)),
             r.claim.stance,

@@ -2,7 +2,6 @@
 //! majority. Stances are each claim's current `stance` (a mixed claim counts once,
 //! with its latest stance).
 
-
 use crate::stance_map::{ActorId, IssueId, Stance, StanceMap};
 
 /// How an issue splits.

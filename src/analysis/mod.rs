@@ -11,6 +11,7 @@ mod balance;
 mod congruence;
 pub mod diff;
 pub mod issues;
+pub mod merge;
 pub mod networks;
 mod report;
 pub mod signed;
@@ -20,6 +21,7 @@ pub use balance::{BalanceReport, structural_balance};
 pub use congruence::{Congruence, congruence_network};
 pub use diff::{MapDiff, StanceChange, diff_maps};
 pub use issues::{Contest, contested_issues};
+pub use merge::{MergeResult, merge_maps};
 pub use networks::{ActorTie, Normalisation, TieKind, TwoMode, actor_network, two_mode};
 pub use report::{Analysis, analyze};
 pub use signed::{

@@ -58,7 +58,11 @@ pub struct ActorTie {
 /// The one-mode actor network of `kind`, normalised by `normalisation`, in (a, b) id
 /// order. Pairs without a shared issue (or with weight 0) are not listed. Cost:
 /// O(sum over issues of holders²).
-pub fn actor_network(map: &StanceMap, kind: TieKind, normalisation: Normalisation) -> Vec<ActorTie> {
+pub fn actor_network(
+    map: &StanceMap,
+    kind: TieKind,
+    normalisation: Normalisation,
+) -> Vec<ActorTie> {
     let mut by_issue: BTreeMap<&IssueId, Vec<(&ActorId, Stance)>> = BTreeMap::new();
     let mut activity: BTreeMap<&ActorId, usize> = BTreeMap::new();
     for position in map.positions() {
@@ -102,7 +106,11 @@ pub fn actor_network(map: &StanceMap, kind: TieKind, normalisation: Normalisatio
                 Normalisation::Jaccard => of_a + of_b - shared,
                 Normalisation::Cosine => (of_a * of_b).sqrt(),
             };
-            let weight = if denominator > 0.0 { raw / denominator } else { 0.0 };
+            let weight = if denominator > 0.0 {
+                raw / denominator
+            } else {
+                0.0
+            };
             (weight != 0.0).then(|| ActorTie {
                 a: a.clone(),
                 b: b.clone(),

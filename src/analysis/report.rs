@@ -2,7 +2,6 @@
 
 use std::fmt::Write;
 
-
 use crate::stance_map::{ActorId, StanceMap};
 
 use super::issues::{Contest, contested_issues};
@@ -154,7 +153,11 @@ impl Analysis {
             out,
             "Frustration index: {} ({}){}",
             self.frustration.index,
-            if self.frustration.exact { "exact" } else { "heuristic upper bound" },
+            if self.frustration.exact {
+                "exact"
+            } else {
+                "heuristic upper bound"
+            },
             self.frustration
                 .balance
                 .map(|b| format!(", balance {b:.3}"))
@@ -168,7 +171,11 @@ impl Analysis {
         for (a, b, sign) in &self.frustrated_ties {
             let _ = writeln!(out, "  frustrated tie: {a} {sign} {b}");
         }
-        let _ = writeln!(out, "Balance-pivotal actors: {}", join(&self.balance_pivotal));
+        let _ = writeln!(
+            out,
+            "Balance-pivotal actors: {}",
+            join(&self.balance_pivotal)
+        );
         let k = self.clusters.cluster.iter().max().map_or(0, |m| m + 1);
         let _ = writeln!(
             out,
@@ -207,5 +214,8 @@ fn join(ids: &[ActorId]) -> String {
     if ids.is_empty() {
         return "(none)".to_owned();
     }
-    ids.iter().map(ActorId::as_str).collect::<Vec<_>>().join(", ")
+    ids.iter()
+        .map(ActorId::as_str)
+        .collect::<Vec<_>>()
+        .join(", ")
 }

@@ -22,7 +22,6 @@
 
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
-
 use crate::stance_map::{ActorId, Stance, StanceMap};
 
 use super::networks::{Normalisation, TieKind, actor_network};
@@ -232,7 +231,11 @@ impl Frustration {
             if isolated.contains(id) {
                 continue;
             }
-            if *side { a.push(id.clone()) } else { b.push(id.clone()) }
+            if *side {
+                a.push(id.clone())
+            } else {
+                b.push(id.clone())
+            }
         }
         (a, b)
     }
@@ -281,8 +284,8 @@ pub fn frustration(graph: &SignedGraph, exact_limit: usize) -> Frustration {
     }
     let frustrated_edges = graph.frustrated_by(&side);
     let index = frustrated_edges.len();
-    let balance = (!graph.edges.is_empty())
-        .then(|| 1.0 - 2.0 * index as f64 / graph.edges.len() as f64);
+    let balance =
+        (!graph.edges.is_empty()).then(|| 1.0 - 2.0 * index as f64 / graph.edges.len() as f64);
     Frustration {
         index,
         exact,
@@ -528,10 +531,7 @@ impl Search<'_> {
         }
         if depth >= self.side.len() {
             self.upper = cost;
-            self.best = Some((
-                self.side.iter().map(|s| s.unwrap_or(true)).collect(),
-                cost,
-            ));
+            self.best = Some((self.side.iter().map(|s| s.unwrap_or(true)).collect(), cost));
             return true;
         }
         let c = self.cost_if.get(depth).copied().unwrap_or([0, 0]);
@@ -572,7 +572,13 @@ pub fn signed_clusters(graph: &SignedGraph, k: usize) -> Clustering {
     let adjacency = graph.adjacency();
     let mut starts: Vec<Vec<usize>> = Vec::new();
     let split = frustration(graph, EXACT_LIMIT.min(20));
-    starts.push(split.side.iter().map(|s| usize::from(!*s).min(k - 1)).collect());
+    starts.push(
+        split
+            .side
+            .iter()
+            .map(|s| usize::from(!*s).min(k - 1))
+            .collect(),
+    );
     for shift in 0..3 {
         starts.push((0..n).map(|i| (i + shift) % k).collect());
     }

@@ -4,7 +4,6 @@
 //! Dates compare as strings, which orders ISO dates correctly. Undated sources and
 //! claims without evidence (typically manual ones) are timeless: always kept.
 
-
 use crate::stance_map::{ActorId, Claim, Edit, IssueId, SourceId, Stance, StanceMap};
 
 /// An inclusive date range; an open end is `None`.
@@ -32,7 +31,10 @@ impl DateRange {
 
 /// The date of a source, if it has one.
 fn source_date<'m>(map: &'m StanceMap, source: &SourceId) -> Option<&'m str> {
-    map.source(source)?.date.as_deref().filter(|d| !d.is_empty())
+    map.source(source)?
+        .date
+        .as_deref()
+        .filter(|d| !d.is_empty())
 }
 
 /// Whether a claim shows in `range`: it has no evidence, or some evidence from an

@@ -114,9 +114,16 @@ fn iso_prefix(value: &str) -> Option<String> {
     let date = value.get(..10)?;
     let bytes = date.as_bytes();
     let digits = |range: std::ops::Range<usize>| {
-        bytes.get(range).is_some_and(|b| b.iter().all(u8::is_ascii_digit))
+        bytes
+            .get(range)
+            .is_some_and(|b| b.iter().all(u8::is_ascii_digit))
     };
-    if !(digits(0..4) && bytes.get(4) == Some(&b'-') && digits(5..7) && bytes.get(7) == Some(&b'-') && digits(8..10)) {
+    if !(digits(0..4)
+        && bytes.get(4) == Some(&b'-')
+        && digits(5..7)
+        && bytes.get(7) == Some(&b'-')
+        && digits(8..10))
+    {
         return None;
     }
     let month: u32 = date.get(5..7)?.parse().ok()?;
@@ -176,7 +183,7 @@ fn month_number(word: &str) -> Option<u32> {
     let word = word.trim_end_matches('.').to_lowercase();
     months()
         .iter()
-        .position(|names| names.iter().any(|n| *n == word))
+        .position(|names| names.contains(&word))
         .and_then(|i| u32::try_from(i + 1).ok())
 }
 

@@ -25,6 +25,12 @@ pub enum NormalisationArg {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ImportFormat {
+    Graphml,
+    Csv,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
     Graphml,
     Gexf,
@@ -80,7 +86,10 @@ pub fn export_command(
         };
         if coalitions {
             let analysis = analyze(&map, 2, Normalisation::None);
-            for (index, list) in [&analysis.coalition_a, &analysis.coalition_b].iter().enumerate() {
+            for (index, list) in [&analysis.coalition_a, &analysis.coalition_b]
+                .iter()
+                .enumerate()
+            {
                 for id in list.iter() {
                     options.coalitions.insert(id.clone(), index);
                 }
@@ -96,7 +105,8 @@ pub fn export_command(
         ExportFormat::Svg => emit(Some(output), &svg::to_svg(&map, &svg_options())?),
         ExportFormat::Png => {
             let text = svg::to_svg(&map, &svg_options())?;
-            let bytes = png::svg_to_png(&text, scale).with_context(|| format!("cannot render {shown}"))?;
+            let bytes =
+                png::svg_to_png(&text, scale).with_context(|| format!("cannot render {shown}"))?;
             Ok(storage::write_atomically(output, &bytes)?)
         }
         ExportFormat::Csv => {
@@ -137,4 +147,58 @@ pub(super) fn read_date(path: &Path) -> Option<String> {
         .read_to_end(&mut head)
         .ok()?;
     crate::article::date::detect_date(&String::from_utf8_lossy(&head))
+}
+
+/// `stancemap merge A B -o C`: reports unified actors and conflicts on stderr.
+pub fn merge_command(a: &Path, b: &Path, output: &Path) -> anyhow::Result<()> {
+    let first = storage::load_map(a)?;
+    let second = storage::load_map(b)?;
+    let merged = crate::analysis::merge_maps(&first, &second)
+        .with_context(|| format!("cannot merge {} into {}", b.display(), a.display()))?;
+    for (from, to) in &merged.unified {
+        eprintln!("{}: actor {from} is {to}", b.display());
+    }
+    for conflict in &merged.conflicts {
+        eprintln!("conflict: {conflict}");
+    }
+    storage::save_map(output, &merged.map)?;
+    Ok(())
+}
+
+/// `stancemap import FILE -o MAP`: GraphML or a CSV edge list.
+pub fn import_command(
+    file: &Path,
+    output: &Path,
+    format: Option<ImportFormat>,
+) -> anyhow::Result<()> {
+    use crate::export::import::{import_csv_edges, import_graphml};
+    let shown = file.display();
+    let format = format.unwrap_or_else(|| {
+        let csv = file
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+        if csv {
+            ImportFormat::Csv
+        } else {
+            ImportFormat::Graphml
+        }
+    });
+    const LIMIT: u64 = 256 * 1024 * 1024;
+    let size = std::fs::metadata(file)
+        .with_context(|| format!("cannot read {shown}"))?
+        .len();
+    if size > LIMIT {
+        anyhow::bail!("{shown} is larger than 256 MiB; not imported");
+    }
+    let text = std::fs::read_to_string(file).with_context(|| format!("cannot read {shown}"))?;
+    let imported = match format {
+        ImportFormat::Graphml => import_graphml(&text),
+        ImportFormat::Csv => import_csv_edges(&text),
+    }
+    .with_context(|| format!("cannot import {shown}"))?;
+    for diagnostic in &imported.diagnostics {
+        eprintln!("{shown}: {diagnostic}");
+    }
+    storage::save_map(output, &imported.map)?;
+    Ok(())
 }

@@ -40,7 +40,10 @@ pub fn to_gexf(map: &StanceMap) -> Result<String, std::io::Error> {
     g.push_attribute(("defaultedgetype", "directed"));
     g.push_attribute(("mode", "static"));
     w.write_event(Event::Start(g))?;
-    for (class, attributes) in [("node", &NODE_ATTRIBUTES[..]), ("edge", &EDGE_ATTRIBUTES[..])] {
+    for (class, attributes) in [
+        ("node", &NODE_ATTRIBUTES[..]),
+        ("edge", &EDGE_ATTRIBUTES[..]),
+    ] {
         let mut start = BytesStart::new("attributes");
         start.push_attribute(("class", class));
         w.write_event(Event::Start(start))?;

@@ -76,7 +76,11 @@ pub fn to_graphml(map: &StanceMap) -> Result<String, std::io::Error> {
         }
         data(&mut w, "edge_confidence", &edge.confidence.to_string())?;
         data(&mut w, "edge_origin", edge.origin)?;
-        data(&mut w, "edge_mixed", if edge.mixed { "true" } else { "false" })?;
+        data(
+            &mut w,
+            "edge_mixed",
+            if edge.mixed { "true" } else { "false" },
+        )?;
         w.write_event(Event::End(BytesEnd::new("edge")))?;
     }
     w.write_event(Event::End(BytesEnd::new("graph")))?;

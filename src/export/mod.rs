@@ -4,6 +4,7 @@ pub mod csv;
 pub mod dot;
 pub mod gexf;
 pub mod graphml;
+pub mod import;
 pub mod json;
 pub mod network;
 pub mod png;

@@ -89,17 +89,23 @@ impl ExportGraph {
                 mixed: p.claim.is_mixed(),
             })
             .collect();
-        edges.extend(map.relations().enumerate().map(|(i, r)| ExportEdge {
-            id: format!("r{i}"),
-            source: actor_node(&r.source),
-            target: actor_node(&r.target),
-            kind: "relation",
-            sign: sign(r.claim.stance),
-            weight: tidy(r.claim.strength),
-            issue: r.issue.as_ref().map(ToString::to_string).unwrap_or_default(),
-            confidence: tidy(r.claim.confidence),
-            origin: r.claim.origin.as_str(),
-            mixed: r.claim.is_mixed(),
+        edges.extend(map.relations().enumerate().map(|(i, r)| {
+            ExportEdge {
+                id: format!("r{i}"),
+                source: actor_node(&r.source),
+                target: actor_node(&r.target),
+                kind: "relation",
+                sign: sign(r.claim.stance),
+                weight: tidy(r.claim.strength),
+                issue: r
+                    .issue
+                    .as_ref()
+                    .map(ToString::to_string)
+                    .unwrap_or_default(),
+                confidence: tidy(r.claim.confidence),
+                origin: r.claim.origin.as_str(),
+                mixed: r.claim.is_mixed(),
+            }
         }));
         Self { nodes, edges }
     }

@@ -32,7 +32,11 @@ pub fn render(svg: &str, scale: f32) -> Result<tiny_skia::Pixmap, PngError> {
     options.fontdb = Arc::new(fonts);
     let tree = usvg::Tree::from_str(svg, &options).map_err(|e| PngError::Svg(e.to_string()))?;
     let size = tree.size();
-    let scale = if scale.is_finite() && scale > 0.0 { scale } else { 1.0 };
+    let scale = if scale.is_finite() && scale > 0.0 {
+        scale
+    } else {
+        1.0
+    };
     let width = (size.width() * scale).ceil() as u32;
     let height = (size.height() * scale).ceil() as u32;
     if width == 0 || height == 0 || width > MAX_SIDE || height > MAX_SIDE {

@@ -80,7 +80,9 @@ pub fn to_svg(map: &StanceMap, options: &SvgOptions) -> Result<String, std::io::
     let legend_height = 30.0 + 20.0 * legend_rows as f32;
     let offset_x = MARGIN + LEGEND_WIDTH + 20.0 - min_x;
     let offset_y = MARGIN - min_y;
-    let width = (max_x - min_x + 2.0 * MARGIN + LEGEND_WIDTH + 20.0).ceil().max(400.0);
+    let width = (max_x - min_x + 2.0 * MARGIN + LEGEND_WIDTH + 20.0)
+        .ceil()
+        .max(400.0);
     let height = (max_y - min_y + 2.0 * MARGIN)
         .max(legend_height + 2.0 * MARGIN)
         .ceil();
@@ -96,10 +98,23 @@ pub fn to_svg(map: &StanceMap, options: &SvgOptions) -> Result<String, std::io::
     root.push_attribute(("xmlns", "http://www.w3.org/2000/svg"));
     root.push_attribute(("width", num(width).as_str()));
     root.push_attribute(("height", num(height).as_str()));
-    root.push_attribute(("viewBox", format!("0 0 {} {}", num(width), num(height)).as_str()));
+    root.push_attribute((
+        "viewBox",
+        format!("0 0 {} {}", num(width), num(height)).as_str(),
+    ));
     root.push_attribute(("font-family", "Ubuntu, sans-serif"));
     w.write_event(Event::Start(root))?;
-    element(&mut w, "rect", &[("x", "0".into()), ("y", "0".into()), ("width", num(width)), ("height", num(height)), ("fill", "#ffffff".into())])?;
+    element(
+        &mut w,
+        "rect",
+        &[
+            ("x", "0".into()),
+            ("y", "0".into()),
+            ("width", num(width)),
+            ("height", num(height)),
+            ("fill", "#ffffff".into()),
+        ],
+    )?;
 
     // Edges first, so nodes cover their ends.
     let mut edges: Vec<(NodeRef, NodeRef, Stance, bool)> = map
@@ -133,7 +148,15 @@ pub fn to_svg(map: &StanceMap, options: &SvgOptions) -> Result<String, std::io::
             ("y1", num(y1)),
             ("x2", num(x2)),
             ("y2", num(y2)),
-            ("stroke", if *stance == Stance::Support { SUPPORT } else { OPPOSE }.into()),
+            (
+                "stroke",
+                if *stance == Stance::Support {
+                    SUPPORT
+                } else {
+                    OPPOSE
+                }
+                .into(),
+            ),
             ("stroke-width", if *relation { "2.5" } else { "1.6" }.into()),
         ];
         if *stance == Stance::Oppose {
@@ -150,8 +173,26 @@ pub fn to_svg(map: &StanceMap, options: &SvgOptions) -> Result<String, std::io::
             .coalitions
             .get(&actor.id)
             .map_or(ACTOR_FILL, |c| COALITION_COLORS[c % COALITION_COLORS.len()]);
-        element(&mut w, "circle", &[("cx", num(x)), ("cy", num(y)), ("r", num(ACTOR_RADIUS)), ("fill", fill.into()), ("stroke", INK.into()), ("stroke-width", "1".into())])?;
-        text(&mut w, x, y + ACTOR_RADIUS + 14.0, &actor.name, "middle", 12.0)?;
+        element(
+            &mut w,
+            "circle",
+            &[
+                ("cx", num(x)),
+                ("cy", num(y)),
+                ("r", num(ACTOR_RADIUS)),
+                ("fill", fill.into()),
+                ("stroke", INK.into()),
+                ("stroke-width", "1".into()),
+            ],
+        )?;
+        text(
+            &mut w,
+            x,
+            y + ACTOR_RADIUS + 14.0,
+            &actor.name,
+            "middle",
+            12.0,
+        )?;
     }
     for issue in map.issues() {
         let node = NodeRef::Issue(issue.id.clone());
@@ -177,12 +218,34 @@ pub fn to_svg(map: &StanceMap, options: &SvgOptions) -> Result<String, std::io::
 
     // Legend.
     let (lx, ly) = (MARGIN / 2.0, MARGIN / 2.0);
-    element(&mut w, "rect", &[("x", num(lx)), ("y", num(ly)), ("width", num(LEGEND_WIDTH)), ("height", num(legend_height)), ("fill", "#f7f7f7".into()), ("stroke", "#999999".into())])?;
-    let title = if options.title.is_empty() { "stancemap" } else { options.title.as_str() };
+    element(
+        &mut w,
+        "rect",
+        &[
+            ("x", num(lx)),
+            ("y", num(ly)),
+            ("width", num(LEGEND_WIDTH)),
+            ("height", num(legend_height)),
+            ("fill", "#f7f7f7".into()),
+            ("stroke", "#999999".into()),
+        ],
+    )?;
+    let title = if options.title.is_empty() {
+        "stancemap"
+    } else {
+        options.title.as_str()
+    };
     text(&mut w, lx + 10.0, ly + 20.0, title, "start", 12.0)?;
     let mut row = ly + 40.0;
     for (stroke, dash, label) in [(SUPPORT, false, "supports"), (OPPOSE, true, "opposes")] {
-        let mut attributes = vec![("x1", num(lx + 10.0)), ("y1", num(row)), ("x2", num(lx + 50.0)), ("y2", num(row)), ("stroke", stroke.into()), ("stroke-width", "2".into())];
+        let mut attributes = vec![
+            ("x1", num(lx + 10.0)),
+            ("y1", num(row)),
+            ("x2", num(lx + 50.0)),
+            ("y2", num(row)),
+            ("stroke", stroke.into()),
+            ("stroke-width", "2".into()),
+        ];
         if dash {
             attributes.push(("stroke-dasharray", "7 5".into()));
         }
@@ -190,16 +253,55 @@ pub fn to_svg(map: &StanceMap, options: &SvgOptions) -> Result<String, std::io::
         text(&mut w, lx + 60.0, row + 4.0, label, "start", 11.0)?;
         row += 20.0;
     }
-    element(&mut w, "circle", &[("cx", num(lx + 30.0)), ("cy", num(row)), ("r", "7".into()), ("fill", ACTOR_FILL.into()), ("stroke", INK.into())])?;
+    element(
+        &mut w,
+        "circle",
+        &[
+            ("cx", num(lx + 30.0)),
+            ("cy", num(row)),
+            ("r", "7".into()),
+            ("fill", ACTOR_FILL.into()),
+            ("stroke", INK.into()),
+        ],
+    )?;
     text(&mut w, lx + 60.0, row + 4.0, "actor", "start", 11.0)?;
     row += 20.0;
-    element(&mut w, "rect", &[("x", num(lx + 18.0)), ("y", num(row - 7.0)), ("width", "24".into()), ("height", "14".into()), ("rx", "3".into()), ("fill", ISSUE_FILL.into()), ("stroke", INK.into())])?;
+    element(
+        &mut w,
+        "rect",
+        &[
+            ("x", num(lx + 18.0)),
+            ("y", num(row - 7.0)),
+            ("width", "24".into()),
+            ("height", "14".into()),
+            ("rx", "3".into()),
+            ("fill", ISSUE_FILL.into()),
+            ("stroke", INK.into()),
+        ],
+    )?;
     text(&mut w, lx + 60.0, row + 4.0, "issue", "start", 11.0)?;
     row += 20.0;
     let coalitions = options.coalitions.values().max().map_or(0, |m| m + 1);
     for c in 0..coalitions {
-        element(&mut w, "circle", &[("cx", num(lx + 30.0)), ("cy", num(row)), ("r", "7".into()), ("fill", COALITION_COLORS[c % COALITION_COLORS.len()].into()), ("stroke", INK.into())])?;
-        text(&mut w, lx + 60.0, row + 4.0, &format!("coalition {}", c + 1), "start", 11.0)?;
+        element(
+            &mut w,
+            "circle",
+            &[
+                ("cx", num(lx + 30.0)),
+                ("cy", num(row)),
+                ("r", "7".into()),
+                ("fill", COALITION_COLORS[c % COALITION_COLORS.len()].into()),
+                ("stroke", INK.into()),
+            ],
+        )?;
+        text(
+            &mut w,
+            lx + 60.0,
+            row + 4.0,
+            &format!("coalition {}", c + 1),
+            "start",
+            11.0,
+        )?;
         row += 20.0;
     }
     w.write_event(Event::End(BytesEnd::new("svg")))?;
@@ -211,10 +313,18 @@ pub fn to_svg(map: &StanceMap, options: &SvgOptions) -> Result<String, std::io::
 /// A number with at most one decimal, for compact coordinates.
 fn num(value: f32) -> String {
     let rounded = (value * 10.0).round() / 10.0;
-    if rounded.is_finite() { rounded.to_string() } else { "0".to_owned() }
+    if rounded.is_finite() {
+        rounded.to_string()
+    } else {
+        "0".to_owned()
+    }
 }
 
-fn element(w: &mut Writer<Vec<u8>>, name: &str, attributes: &[(&str, String)]) -> Result<(), std::io::Error> {
+fn element(
+    w: &mut Writer<Vec<u8>>,
+    name: &str,
+    attributes: &[(&str, String)],
+) -> Result<(), std::io::Error> {
     let mut start = BytesStart::new(name);
     for (key, value) in attributes {
         start.push_attribute((*key, value.as_str()));
@@ -223,7 +333,14 @@ fn element(w: &mut Writer<Vec<u8>>, name: &str, attributes: &[(&str, String)]) -
     Ok(())
 }
 
-fn text(w: &mut Writer<Vec<u8>>, x: f32, y: f32, content: &str, anchor: &str, size: f32) -> Result<(), std::io::Error> {
+fn text(
+    w: &mut Writer<Vec<u8>>,
+    x: f32,
+    y: f32,
+    content: &str,
+    anchor: &str,
+    size: f32,
+) -> Result<(), std::io::Error> {
     let mut start = BytesStart::new("text");
     start.push_attribute(("x", num(x).as_str()));
     start.push_attribute(("y", num(y).as_str()));
