@@ -690,6 +690,13 @@ fn merge_unifies_actors_by_alias_and_keeps_conflicts_mixed() {
     let mut kyiv = b.actor(&ActorId::new("Kyiv")).unwrap().clone();
     kyiv.aliases.push("Ukraine".into());
     b.apply(Edit::UpdateActor(kyiv)).unwrap();
+    let kyiv_key = stancemap::stance_map::PositionKey {
+        actor: ActorId::new("Kyiv"),
+        issue: IssueId::new("x"),
+    };
+    let mut extracted = b.position(&kyiv_key).unwrap().clone();
+    extracted.claim.origin = Origin::Extracted;
+    b.apply(Edit::UpdatePosition(extracted)).unwrap();
     // A's Ukraine stance is locked: it wins the conflict.
     let mut a = a;
     let key = stancemap::stance_map::PositionKey {

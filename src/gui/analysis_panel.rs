@@ -119,7 +119,10 @@ impl AnalysisPanel {
             .enumerate()
         {
             ui.horizontal_wrapped(|ui| {
-                ui.label(RichText::new("●").color(coalition_color(index)));
+                let (rect, _) =
+                    ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+                ui.painter()
+                    .circle_filled(rect.center(), 5.0, coalition_color(index));
                 ui.label(format!("Coalition {name}:"))
                     .on_hover_text("The two-coalition split that attains the frustration index.");
                 ui.label(join(members));
@@ -147,9 +150,10 @@ impl AnalysisPanel {
         }
         ui.separator();
         ui.horizontal(|ui| {
-            ui.label("Coalitions (signed clustering):")
+            let label = ui.label("Coalitions (signed clustering):")
                 .on_hover_text("Doreian & Mrvar: minimise negative ties inside plus positive ties between coalitions (α = ½).");
-            ui.add(egui::DragValue::new(&mut k).range(2..=8));
+            ui.add(egui::DragValue::new(&mut k).range(2..=8))
+                .labelled_by(label.id);
         });
         ui.label(format!(
             "error {} ({} negative inside, {} positive between)",
@@ -208,7 +212,7 @@ impl AnalysisPanel {
             .on_hover_text("Stances with evidence from sources dated in the range; undated sources and manual stances always count.");
         }
         ui.horizontal(|ui| {
-            egui::ComboBox::from_id_salt("time_actor")
+            egui::ComboBox::from_label("Actor")
                 .selected_text(self.actor.as_ref().map_or("actor", ActorId::as_str))
                 .show_ui(ui, |ui| {
                     for actor in map.actors() {
@@ -219,7 +223,7 @@ impl AnalysisPanel {
                         );
                     }
                 });
-            egui::ComboBox::from_id_salt("time_issue")
+            egui::ComboBox::from_label("Issue")
                 .selected_text(self.issue.as_ref().map_or("issue", IssueId::as_str))
                 .show_ui(ui, |ui| {
                     for issue in map.issues() {

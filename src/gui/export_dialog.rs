@@ -113,58 +113,60 @@ impl ExportDialog {
             return;
         }
         let mut open = self.open;
-        egui::Window::new("Export").open(&mut open).show(ctx, |ui| {
-            let (name, extension) = FORMATS.get(self.format).copied().unwrap_or(FORMATS[0]);
-            egui::ComboBox::from_label("Format")
-                .selected_text(name)
-                .show_ui(ui, |ui| {
-                    for (index, (label, _)) in FORMATS.iter().enumerate() {
-                        ui.selectable_value(&mut self.format, index, *label);
+        egui::Window::new("Export map")
+            .open(&mut open)
+            .show(ctx, |ui| {
+                let (name, extension) = FORMATS.get(self.format).copied().unwrap_or(FORMATS[0]);
+                egui::ComboBox::from_label("Format")
+                    .selected_text(name)
+                    .show_ui(ui, |ui| {
+                        for (index, (label, _)) in FORMATS.iter().enumerate() {
+                            ui.selectable_value(&mut self.format, index, *label);
+                        }
+                    });
+                ui.horizontal(|ui| {
+                    let label = ui.label("Path");
+                    ui.add(
+                        egui::TextEdit::singleline(&mut self.path)
+                            .hint_text(format!("map.{extension}")),
+                    )
+                    .labelled_by(label.id);
+                });
+                ui.checkbox(
+                    &mut self.coalitions,
+                    "Colour actors by coalition (SVG, PNG)",
+                );
+                ui.horizontal(|ui| {
+                    if ui
+                        .button("Export")
+                        .on_hover_text("Write the file (a folder for CSV)")
+                        .clicked()
+                    {
+                        let path = PathBuf::from(self.path.trim());
+                        self.message = if self.path.trim().is_empty() {
+                            "type a path first".to_owned()
+                        } else {
+                            export_to(map, extension, &path, self.coalitions).unwrap_or_else(|e| e)
+                        };
+                    }
+                    if ui
+                        .button("Copy image")
+                        .on_hover_text("Put the PNG of the map on the clipboard")
+                        .clicked()
+                    {
+                        self.message = match map_image(map, self.coalitions) {
+                            Ok(image) => {
+                                ui.ctx().copy_image(image);
+                                "image copied".to_owned()
+                            }
+                            Err(error) => format!("cannot render the image: {error}"),
+                        };
                     }
                 });
-            ui.horizontal(|ui| {
-                let label = ui.label("Path");
-                ui.add(
-                    egui::TextEdit::singleline(&mut self.path)
-                        .hint_text(format!("map.{extension}")),
-                )
-                .labelled_by(label.id);
-            });
-            ui.checkbox(
-                &mut self.coalitions,
-                "Colour actors by coalition (SVG, PNG)",
-            );
-            ui.horizontal(|ui| {
-                if ui
-                    .button("Export")
-                    .on_hover_text("Write the file (a folder for CSV)")
-                    .clicked()
-                {
-                    let path = PathBuf::from(self.path.trim());
-                    self.message = if self.path.trim().is_empty() {
-                        "type a path first".to_owned()
-                    } else {
-                        export_to(map, extension, &path, self.coalitions).unwrap_or_else(|e| e)
-                    };
-                }
-                if ui
-                    .button("Copy image")
-                    .on_hover_text("Put the PNG of the map on the clipboard")
-                    .clicked()
-                {
-                    self.message = match map_image(map, self.coalitions) {
-                        Ok(image) => {
-                            ui.ctx().copy_image(image);
-                            "image copied".to_owned()
-                        }
-                        Err(error) => format!("cannot render the image: {error}"),
-                    };
+                if !self.message.is_empty() {
+                    ui.label(&self.message);
                 }
             });
-            if !self.message.is_empty() {
-                ui.label(&self.message);
-            }
-        });
         self.open = open;
     }
 }
