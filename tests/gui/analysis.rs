@@ -46,3 +46,44 @@ fn export_dialog_writes_graphml_that_parses_back() {
     }
     assert_eq!(nodes, app.map().n_actors() + app.map().n_issues());
 }
+
+/// The sample (seed) article with the Analysis window open: its two-coalition split.
+/// The picture is `tests/snapshots/analysis_seed.png`, shown in the README.
+#[test]
+fn seed_article_analysis_window_snapshot() {
+    let mut app = super::empty_app();
+    app.harness.get_by_label("Open sample article").click();
+    app.harness.run();
+    let expected = analyze(app.map(), 2, Normalisation::None);
+    assert!(!expected.coalition_a.is_empty() && !expected.coalition_b.is_empty());
+    app.harness.get_by_label("Tools").click();
+    app.harness.run();
+    app.harness.get_by_label("Analysis…").click();
+    app.harness.run();
+    let members = |list: &[stancemap::stance_map::ActorId]| {
+        list.iter()
+            .map(|id| id.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    assert!(
+        app.harness
+            .query_all_by_label(&members(&expected.coalition_a))
+            .next()
+            .is_some()
+    );
+    assert!(
+        app.harness
+            .query_all_by_label(&members(&expected.coalition_b))
+            .next()
+            .is_some()
+    );
+    app.harness.remove_cursor();
+    app.harness.run();
+    app.harness.snapshot_options(
+        "analysis_seed",
+        &egui_kittest::SnapshotOptions::new()
+            .threshold(1.0)
+            .max_failed_pixels(400),
+    );
+}
