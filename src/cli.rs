@@ -83,6 +83,12 @@ pub enum Command {
         /// Normalisation of the congruence and conflict networks
         #[arg(long, value_enum, default_value = "none")]
         normalisation: NormalisationArg,
+        /// Only stances with evidence dated on or after this ISO date (YYYY[-MM[-DD]])
+        #[arg(long)]
+        from: Option<String>,
+        /// Only stances with evidence dated on or before this ISO date
+        #[arg(long)]
+        to: Option<String>,
     },
     /// Export a map for other tools (csv writes a folder: nodes, edges, matrix)
     Export {
@@ -224,8 +230,11 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
             format,
             coalitions,
             normalisation,
+            from,
+            to,
         }) => {
-            interop::analyze_command(&map, format, coalitions, normalisation)?;
+            let range = crate::analysis::DateRange { from, to };
+            interop::analyze_command(&map, format, coalitions, normalisation, &range)?;
             Ok(Outcome::Done)
         }
         Some(Command::Export {

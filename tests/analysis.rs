@@ -641,6 +641,28 @@ fn cli_analyze_export_and_diff() {
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["frustration"]["index"], 1);
     assert_eq!(json["triads"]["frustrated"], 1);
+    let dated = dir.path().join("dated.stancemap.ron");
+    std::fs::write(
+        &dated,
+        stancemap::storage::to_ron_string(&dated_map()).unwrap(),
+    )
+    .unwrap();
+    let json_of =
+        |args: &[&str]| -> serde_json::Value { serde_json::from_slice(&run(args).stdout).unwrap() };
+    let all = json_of(&["analyze", "dated.stancemap.ron", "--format", "json"]);
+    assert_eq!(all["contested"][0]["oppose"], 1);
+    let later = json_of(&[
+        "analyze",
+        "dated.stancemap.ron",
+        "--format",
+        "json",
+        "--from",
+        "2026",
+    ]);
+    assert_eq!(
+        later["contested"][0]["oppose"], 0,
+        "the only stance is dated 2025"
+    );
     let text = run(&["analyze", "m.stancemap.ron"]);
     assert!(String::from_utf8_lossy(&text.stdout).contains("Frustration index: 1 (exact)"));
     for format in ["graphml", "gexf", "dot", "json", "svg", "png"] {

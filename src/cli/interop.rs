@@ -47,8 +47,12 @@ pub fn analyze_command(
     format: ReportFormat,
     coalitions: usize,
     normalisation: NormalisationArg,
+    range: &crate::analysis::DateRange,
 ) -> anyhow::Result<()> {
-    let map = storage::load_map(map)?;
+    let mut map = storage::load_map(map)?;
+    if range.from.is_some() || range.to.is_some() {
+        map = crate::analysis::map_as_of(&map, range);
+    }
     let normalisation = match normalisation {
         NormalisationArg::None => Normalisation::None,
         NormalisationArg::Jaccard => Normalisation::Jaccard,
