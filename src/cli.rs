@@ -15,6 +15,8 @@ use crate::storage;
 
 mod syntax_commands;
 pub use syntax_commands::ParseFormat;
+mod interop;
+pub use interop::{ExportFormat, ImportFormat, NormalisationArg, ReportFormat};
 
 /// Diplomatic position mapping: who supports or opposes what, from news articles.
 #[derive(Debug, Parser)]
@@ -132,6 +134,61 @@ pub enum Command {
         verbose: bool,
         #[command(flatten)]
         lexicon: LexiconArgs,
+    /// Coalitions, structural balance, contested issues and DNA networks of a map
+    Analyze {
+        map: PathBuf,
+        #[arg(long, value_enum, default_value = "text")]
+        format: ReportFormat,
+        /// Number of coalitions for signed clustering
+        #[arg(long, default_value_t = 2)]
+        coalitions: usize,
+        /// Normalisation of the congruence and conflict networks
+        #[arg(long, value_enum, default_value = "none")]
+        normalisation: NormalisationArg,
+        /// Only stances with evidence dated on or after this ISO date (YYYY[-MM[-DD]])
+        #[arg(long)]
+        from: Option<String>,
+        /// Only stances with evidence dated on or before this ISO date
+        #[arg(long)]
+        to: Option<String>,
+    },
+    /// Export a map for other tools (csv writes a folder: nodes, edges, matrix)
+    Export {
+        map: PathBuf,
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// The output file (a folder for csv)
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Pixels per layout unit for png
+        #[arg(long, default_value_t = 1.0)]
+        scale: f32,
+        /// Colour actors by their two-coalition split (svg, png)
+        #[arg(long)]
+        coalitions: bool,
+    },
+    /// Added, removed and flipped stances from map A to map B (exit 1 when equal)
+    Diff {
+        a: PathBuf,
+        b: PathBuf,
+        #[arg(long, value_enum, default_value = "text")]
+        format: ReportFormat,
+    },
+    /// Merge map B into map A: actors unified by id and alias, conflicts kept as mixed
+    Merge {
+        a: PathBuf,
+        b: PathBuf,
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// Import a GraphML file or a CSV edge list (From, To, Sign) as a map
+    Import {
+        file: PathBuf,
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Default: from the file's extension (.graphml or .csv)
+        #[arg(long, value_enum)]
+        format: Option<ImportFormat>,
     },
 }
 
@@ -260,6 +317,45 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
             verbose,
             lexicon,
         }) => eval_plover_command(&file, verbose, &lexicon),
+        Some(Command::Analyze {
+            map,
+            format,
+            coalitions,
+            normalisation,
+            from,
+            to,
+        }) => {
+            let range = crate::analysis::DateRange { from, to };
+            interop::analyze_command(&map, format, coalitions, normalisation, &range)?;
+            Ok(Outcome::Done)
+        }
+        Some(Command::Export {
+            map,
+            format,
+            output,
+            scale,
+            coalitions,
+        }) => {
+            interop::export_command(&map, format, &output, scale, coalitions)?;
+            Ok(Outcome::Done)
+        }
+        Some(Command::Merge { a, b, output }) => {
+            interop::merge_command(&a, &b, &output)?;
+            Ok(Outcome::Done)
+        }
+        Some(Command::Import {
+            file,
+            output,
+            format,
+        }) => {
+            interop::import_command(&file, &output, format)?;
+            Ok(Outcome::Done)
+        }
+        Some(Command::Diff { a, b, format }) => Ok(if interop::diff_command(&a, &b, format)? {
+            Outcome::Done
+        } else {
+            Outcome::NothingFound
+        }),
     }
 }
 
@@ -367,7 +463,7 @@ fn source_for(map: &StanceMap, path: &Path, article: &Article) -> Source {
         title: article.title.clone(),
         // Exactly as given on the command line, so tools can match it back.
         path: path.to_string_lossy().into_owned(),
-        date: None,
+        date: interop::read_date(path),
         text: article.text.clone(),
     }
 }

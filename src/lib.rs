@@ -10,7 +10,8 @@
 //! bytes ─► article ─► extract ─► Edit ─► stance_map ─► layout / analysis ─► gui
 //!          (text,     (pure,      ▲      (petgraph)     (pure)               │
 //!          sentences)  lexicon)   └──── history ◄──── Command::Edit ◄───────┘
-//!                     storage: *.stancemap.ron (atomic) · export: json, summary
+//!                     storage: *.stancemap.ron (atomic) · export: json, summary,
+//!                     graphml, gexf, csv, dot, svg, png; import: graphml, csv
 //! ```
 //!
 //! A map's life: an article file is read by `storage::read_article` into an
@@ -29,7 +30,8 @@
 //! - [`history`]: undo/redo stacks of inverse edits.
 //! - [`article`]: `Article { title, text, sentences }` from txt/md/html bytes;
 //!   `sentences.rs` is a one-pass splitter that keeps byte spans, `html.rs` a
-//!   readability-style main-text pick on `scraper`, `markdown.rs` strips markup.
+//!   readability-style main-text pick on `scraper`, `markdown.rs` strips markup;
+//!   `date.rs` reads a publication date (meta tags, `<time>`, dateline).
 //! - [`extract`]: `Article` + `Lexicon` → `Extraction`. `lexicon.rs` loads the RON
 //!   lexicons in `assets/lexicon/` (actors, issues, cues) plus a user file and builds
 //!   Aho–Corasick automata; `mentions.rs` finds actor mentions and people;
@@ -38,15 +40,25 @@
 //!   extraction into a map, never touching manual or locked stances.
 //! - [`eval`]: the corpus scoring (`shared/corpus/README.md`): normalisation, actor
 //!   and issue matching, micro P/R/F1 and an error list.
-//! - [`analysis`]: pure questions over a map: congruence network, structural balance.
+//! - [`analysis`]: pure questions over a map. `networks.rs` DNA-style congruence /
+//!   conflict / subtract networks (none, Jaccard, cosine) and the two-mode matrix;
+//!   `signed.rs` the signed actor graph, triads, frustration index (branch and bound
+//!   ≤ 30 actors per component, labelled heuristic above) and signed clustering;
+//!   `issues.rs` contested issues and pivotal actors; `time.rs` date ranges, a map as
+//!   of a range, a stance over time; `diff.rs` and `merge.rs` compare and combine two
+//!   maps; `report.rs` gathers it all for `analyze` and the Analysis window.
 //! - [`layout`]: deterministic, sign-aware force layout (Barnes–Hut above a few
 //!   hundred nodes) and overlap removal; no egui types.
 //! - [`storage`]: the on-disk schema of `*.stancemap.ron` (format tag, version,
 //!   string ids, sorted), conversion to and from the model through `Edit`s, atomic
 //!   save with `.bak`, size-capped loading of maps, articles and the user lexicon.
 //! - [`export`]: one file per output: `json.rs` (the exchange schema, also read
-//!   back) and `summary.rs` (the text `stancemap show` prints).
-//! - [`cli`]: arguments → validated command → run; no egui.
+//!   back) and `summary.rs` (the text `stancemap show` prints); `network.rs` is the
+//!   node/edge view that `graphml.rs`, `gexf.rs` (quick-xml), `csv.rs` (csv crate)
+//!   and `dot.rs` write; `svg.rs` draws the laid-out map and `png.rs` renders that SVG
+//!   with resvg; `import.rs` reads GraphML and CSV edge lists into a map.
+//! - [`cli`]: arguments → validated command → run; no egui. `cli/interop.rs` holds
+//!   `analyze`, `export`, `import`, `diff` and `merge`.
 //! - [`gui`]: the only module that imports egui/eframe. `app.rs` owns the three kinds
 //!   of state (document, preferences, transient UI); panels (`side_panel`,
 //!   `inspector`, `article_panel`, `toolbar`, `menu`, `canvas/`, `matrix`) return
@@ -62,6 +74,9 @@
 //!   lists, found by form (titles, acronyms, party/militia names; word lists in
 //!   `assets/lexicon/discovery.ron`), surname licensing, country vs sub-national
 //!   place names, date-bounded roles.
+//! - `gui/analysis_panel.rs` (Tools →
+//!   Analysis…) and `export_dialog.rs` (File → Export…, Copy image) are windows that
+//!   read the map and return no commands.
 //!
 //! ## Invariants
 //!

@@ -1,5 +1,6 @@
 //! The one integration test binary; one module per feature, fixtures in `tests/data`.
 
+mod analysis;
 mod article;
 mod cli;
 mod cues;

@@ -1,10 +1,31 @@
-//! Pure questions about a stance map: who agrees with whom across issues
-//! (a DNA-style congruence network) and how balanced the signed network is.
+//! Pure questions about a stance map: DNA-style derived actor networks
+//! (congruence, conflict, two-mode), the signed actor graph and its structural
+//! balance (frustrated triads, frustration index, coalitions), contested issues and
+//! pivotal actors, and time (a map as of a date range, a stance over time).
 //!
-//! Nothing here changes a map or does IO; results are sorted by id.
+//! Nothing here changes a map or does IO; results are sorted by id. Every analysis
+//! reads a claim's current `stance`; a mixed claim (evidence with both stances)
+//! counts with its latest stance.
 
 mod balance;
 mod congruence;
+pub mod diff;
+pub mod issues;
+pub mod merge;
+pub mod networks;
+mod report;
+pub mod signed;
+pub mod time;
 
 pub use balance::{BalanceReport, structural_balance};
 pub use congruence::{Congruence, congruence_network};
+pub use diff::{MapDiff, StanceChange, diff_maps};
+pub use issues::{Contest, contested_issues};
+pub use merge::{MergeResult, merge_maps};
+pub use networks::{ActorTie, Normalisation, TieKind, TwoMode, actor_network, two_mode};
+pub use report::{Analysis, analyze};
+pub use signed::{
+    Clustering, EXACT_LIMIT, Frustration, SignedEdge, SignedGraph, Triads, frustration,
+    signed_clusters, signed_graph, triads,
+};
+pub use time::{DateRange, StancePoint, day_number, map_as_of, stance_over_time, timeline_filter};

@@ -3,6 +3,7 @@
 //! Readers for plain text, Markdown and HTML live here; they never fail on content
 //! (bad bytes are read lossily and reported as diagnostics).
 
+pub mod date;
 mod html;
 mod markdown;
 mod sentences;

@@ -82,6 +82,8 @@ pub struct StanceMapApp {
     /// The preferred theme is set on the first frame (there is no context before).
     pub(super) theme_applied: bool,
     pub(super) actions: Vec<AppAction>,
+    pub(super) analysis_panel: super::analysis_panel::AnalysisPanel,
+    pub(super) export_dialog: super::export_dialog::ExportDialog,
 }
 
 impl StanceMapApp {
@@ -116,6 +118,8 @@ impl StanceMapApp {
             last_title: String::new(),
             theme_applied: false,
             actions: Vec::new(),
+            analysis_panel: Default::default(),
+            export_dialog: Default::default(),
         }
     }
 
@@ -248,6 +252,10 @@ impl StanceMapApp {
             && let Some(document) = &self.document
         {
             actions.extend(self.lexicon_editor.window_ui(ui.ctx(), &document.map));
+        }
+        if let Some(document) = &self.document {
+            self.analysis_panel.window_ui(ui.ctx(), &document.map);
+            self.export_dialog.window_ui(ui.ctx(), &document.map);
         }
     }
 

@@ -107,6 +107,15 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &StanceMapApp) -> Vec<AppAction> {
                     "Save the map to a new file",
                 ),
             );
+            if item(
+                ui,
+                has_document,
+                "Export…",
+                None,
+                "GraphML, GEXF, CSV, DOT, JSON, SVG, PNG; copy image",
+            ) {
+                super::export_dialog::request_open(ui.ctx());
+            }
             ui.separator();
             add(
                 AppAction::Quit,
@@ -183,6 +192,15 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &StanceMapApp) -> Vec<AppAction> {
                 "Add aliases to actors in your lexicon",
             ) {
                 actions.push(AppAction::ShowLexiconEditor);
+            }
+            if item(
+                ui,
+                has_document,
+                "Analysis…",
+                None,
+                "Coalitions, structural balance, contested issues, time",
+            ) {
+                super::analysis_panel::request_open(ui.ctx());
             }
         });
     });

@@ -2,6 +2,7 @@
 //! pure core: panels return commands, `app.rs` applies them through one `Edit` path.
 
 pub mod action;
+pub mod analysis_panel;
 pub mod app;
 mod app_actions;
 mod app_dialog_actions;
@@ -11,6 +12,7 @@ pub mod command;
 pub mod dialogs;
 pub mod document;
 pub mod file_browser;
+pub mod export_dialog;
 pub mod file_dialog;
 pub mod files;
 pub mod inspector;
