@@ -134,6 +134,7 @@ pub enum Command {
         verbose: bool,
         #[command(flatten)]
         lexicon: LexiconArgs,
+    },
     /// Coalitions, structural balance, contested issues and DNA networks of a map
     Analyze {
         map: PathBuf,
