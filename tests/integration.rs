@@ -4,7 +4,9 @@ mod article;
 mod cli;
 mod eval;
 mod extraction;
+#[cfg(feature = "gui")]
 mod gui;
+#[cfg(feature = "gui")]
 mod gui_canvas;
 mod model;
 mod storage;
