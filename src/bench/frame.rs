@@ -2,7 +2,7 @@
 //! [`canvas_ui`] (scene, culling, labels, hit-testing) plus tessellation at
 //! 1920×1080, next to the floor: the same edges as one bare batched mesh.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use egui::{Color32, Mesh, Pos2, RawInput, Rect, Shape, Vec2};
 
@@ -32,7 +32,7 @@ pub fn canvas_frames(map: &StanceMap, n_frames: usize) -> Vec<Duration> {
             events: vec![egui::Event::PointerMoved(pointer)],
             ..RawInput::default()
         };
-        let start = Instant::now();
+        let (elapsed, ()) = super::timed(|| {
         let output = ctx.run_ui(input, |ui| {
             let _ = canvas_ui(
                 ui,
@@ -48,8 +48,8 @@ pub fn canvas_frames(map: &StanceMap, n_frames: usize) -> Vec<Duration> {
         let primitives = ctx.tessellate(shapes, output.pixels_per_point);
         // Headless: there is no renderer to apply the font atlas deltas to.
         output.drop_without_applying_deltas();
-        let elapsed = start.elapsed();
         std::hint::black_box(primitives);
+        });
         if frame >= 2 {
             times.push(elapsed);
         }
@@ -70,7 +70,7 @@ pub fn bare_mesh_frames(map: &StanceMap, n_frames: usize) -> Vec<Duration> {
             screen_rect: Some(Rect::from_min_size(Pos2::ZERO, SCREEN)),
             ..RawInput::default()
         };
-        let start = Instant::now();
+        let (elapsed, ()) = super::timed(|| {
         let output = ctx.run_ui(input, |ui| {
             let mut mesh = Mesh::default();
             mesh.reserve_vertices(segments.len() * 4);
@@ -92,8 +92,8 @@ pub fn bare_mesh_frames(map: &StanceMap, n_frames: usize) -> Vec<Duration> {
         let primitives = ctx.tessellate(shapes, output.pixels_per_point);
         // Headless: there is no renderer to apply the font atlas deltas to.
         output.drop_without_applying_deltas();
-        let elapsed = start.elapsed();
         std::hint::black_box(primitives);
+        });
         if frame >= 2 {
             times.push(elapsed);
         }

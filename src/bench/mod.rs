@@ -4,7 +4,8 @@
 //! numbers.
 //!
 //! Measured: the canvas frame (a headless egui pass plus tessellation at 1920×1080,
-//! `gui` feature) next to a bare batched mesh; force layout to rest; save and load;
+//! `gui` feature) next to a bare batched mesh; times are this thread's CPU time
+//! (so other processes' load does not count), except the parallel extraction (wall); force layout to rest; save and load;
 //! peak heap (the counting allocator `main` installs) and RSS; extraction MB/s next
 //! to the bare Aho–Corasick alias scan. This is a shell module: it reads the clock
 //! and writes temporary map files.
@@ -148,16 +149,44 @@ pub fn median_ms(times: &[Duration]) -> f64 {
     }
 }
 
+/// Runs `f` once and returns its value and the CPU time of this thread it took, so
+/// other processes on a shared machine do not count; wall time where the platform
+/// has no thread clock.
+pub fn timed<T>(f: impl FnOnce() -> T) -> (Duration, T) {
+    match cpu_time::ThreadTime::try_now() {
+        Ok(start) => {
+            let value = f();
+            (start.try_elapsed().unwrap_or_default(), value)
+        }
+        Err(_) => {
+            let start = Instant::now();
+            let value = f();
+            (start.elapsed(), value)
+        }
+    }
+}
+
+/// `runs` thread-CPU timings of `f` (see [`timed`]) and its last value.
 fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> (Vec<Duration>, Option<T>) {
     let mut times = Vec::with_capacity(runs);
     let mut last = None;
     for _ in 0..runs {
-        let start = Instant::now();
-        let value = f();
-        times.push(start.elapsed());
+        let (elapsed, value) = timed(&mut f);
+        times.push(elapsed);
         last = Some(std::hint::black_box(value));
     }
     (times, last)
+}
+
+/// `runs` wall-clock timings of `f`, for work spread over several threads.
+fn time_wall<T>(runs: usize, mut f: impl FnMut() -> T) -> Vec<Duration> {
+    (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            std::hint::black_box(f());
+            start.elapsed()
+        })
+        .collect()
 }
 
 /// Runs the whole benchmark; takes about two minutes on a busy 2-core machine
@@ -208,7 +237,7 @@ fn extraction(report: &mut Report, options: &BenchOptions) {
     });
     let single = megabytes / (median_ms(&times) / 1e3);
     report.push("extraction, 1 thread", &input, single, "MB/s", times.len());
-    let (times, _) = time(3, || {
+    let times = time_wall(3, || {
         let jobs = corpus.iter().enumerate().map(|(i, text)| crate::batch::Job::Text {
             id: format!("doc{i}"),
             text: text.clone(),
@@ -222,7 +251,7 @@ fn extraction(report: &mut Report, options: &BenchOptions) {
         n
     });
     let parallel = megabytes / (median_ms(&times) / 1e3);
-    report.push("extraction to jsonl, all threads", &input, parallel, "MB/s", times.len());
+    report.push("extraction to jsonl, all threads (wall)", &input, parallel, "MB/s", times.len());
     let (times, _) = time(5, || {
         corpus
             .iter()
@@ -285,13 +314,26 @@ fn map_size(report: &mut Report, size: MapSize, frame_target: f64) {
     let graph = LayoutGraph::from_map(&map, &LayoutGraphKind::Positions);
     let iterations = iterations_for(graph.nodes.len());
     let layout_runs = if large { 1 } else { 3 };
-    let (times, _) = time(layout_runs, || {
+    // Wall time: the force pass runs on rayon's threads, and "to rest" is what the
+    // user waits for.
+    let mut forces = Vec::new();
+    let mut spread = Vec::new();
+    let times = time_wall(layout_runs, || {
         let mut run = ForceLayout::from_graph(graph.clone(), iterations, Anchoring::PinnedOnly, |_| None);
+        let start = Instant::now();
+        while run.progress() < (iterations as f32) / (iterations + 1) as f32 {
+            run.step();
+        }
+        forces.push(start.elapsed());
+        let start = Instant::now();
         run.finish();
+        spread.push(start.elapsed());
         run.n_nodes()
     });
     let target = if large { 1000.0 } else { 300.0 };
-    report.push_target("force layout to rest, from scratch", &name, median_ms(&times), "ms", layout_runs, target);
+    report.push_target("force layout to rest, from scratch (wall)", &name, median_ms(&times), "ms", layout_runs, target);
+    report.push("  of which force iterations (wall)", &name, median_ms(&forces), "ms", layout_runs);
+    report.push("  of which overlap removal (wall)", &name, median_ms(&spread), "ms", layout_runs);
     drop(map);
     let _ = std::fs::remove_dir_all(&dir);
     if let Some((rss, peak_rss)) = rss_megabytes() {

@@ -30,17 +30,17 @@ pub(super) fn spread(
         keyed.sort_unstable();
         let mut moved = false;
         for &(cell, i) in &keyed {
+            // Keys sort by column then row, so the three neighbouring rows of one
+            // column are one contiguous run: three searches per node, not nine.
             for dx in -1..=1 {
-                for dy in -1..=1 {
-                    let neighbour = (cell.0 + dx, cell.1 + dy);
-                    let from = keyed.partition_point(|(c, _)| *c < neighbour);
-                    for &(c, j) in &keyed[from..] {
-                        if c != neighbour {
-                            break;
-                        }
-                        if j > i {
-                            moved |= separate(positions, extents, fixed, margin, i, j);
-                        }
+                let (column, low, high) = (cell.0 + dx, cell.1 - 1, cell.1 + 1);
+                let from = keyed.partition_point(|(c, _)| *c < (column, low));
+                for &(c, j) in &keyed[from..] {
+                    if c > (column, high) {
+                        break;
+                    }
+                    if j > i {
+                        moved |= separate(positions, extents, fixed, margin, i, j);
                     }
                 }
             }
