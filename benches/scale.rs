@@ -42,7 +42,11 @@ fn save_ron_text(bencher: divan::Bencher, large: bool) {
 #[divan::bench(args = [false, true], sample_count = 5, sample_size = 1)]
 fn load_ron_text(bencher: divan::Bencher, large: bool) {
     let text = to_ron_string(map(large)).unwrap_or_default();
-    bencher.bench(|| parse_map(&text, MapSyntax::Ron).map(|map| map.n_actors()).ok());
+    bencher.bench(|| {
+        parse_map(&text, MapSyntax::Ron)
+            .map(|map| map.n_actors())
+            .ok()
+    });
 }
 
 #[cfg(feature = "gui")]

@@ -210,41 +210,38 @@ pub fn jobs_from_jsonl<'a, R: BufRead + 'a>(
     reader: R,
     name: &'a str,
 ) -> impl Iterator<Item = Job> + 'a {
-    reader
-        .lines()
-        .enumerate()
-        .filter_map(move |(index, line)| {
-            let place = format!("{name}:{}", index + 1);
-            let line = match line {
-                Ok(line) => line,
-                Err(error) => {
-                    return Some(Job::Invalid {
-                        place,
-                        message: format!("cannot read the line, {error}"),
-                    });
-                }
-            };
-            if line.trim().is_empty() {
-                return None;
-            }
-            Some(match serde_json::from_str::<Record>(&line) {
-                Ok(record) => Job::Text {
-                    id: match record.id {
-                        serde_json::Value::String(id) => id,
-                        other => other.to_string(),
-                    },
-                    text: record.text,
-                    date: record.date,
-                },
-                Err(error) => Job::Invalid {
+    reader.lines().enumerate().filter_map(move |(index, line)| {
+        let place = format!("{name}:{}", index + 1);
+        let line = match line {
+            Ok(line) => line,
+            Err(error) => {
+                return Some(Job::Invalid {
                     place,
-                    message: format!(
-                        "not a {{\"id\", \"text\", \"date\"}} record, {}",
-                        lowercase_first(&error.to_string())
-                    ),
+                    message: format!("cannot read the line, {error}"),
+                });
+            }
+        };
+        if line.trim().is_empty() {
+            return None;
+        }
+        Some(match serde_json::from_str::<Record>(&line) {
+            Ok(record) => Job::Text {
+                id: match record.id {
+                    serde_json::Value::String(id) => id,
+                    other => other.to_string(),
                 },
-            })
+                text: record.text,
+                date: record.date,
+            },
+            Err(error) => Job::Invalid {
+                place,
+                message: format!(
+                    "not a {{\"id\", \"text\", \"date\"}} record, {}",
+                    lowercase_first(&error.to_string())
+                ),
+            },
         })
+    })
 }
 
 fn lowercase_first(text: &str) -> String {
@@ -288,7 +285,12 @@ mod tests {
         let result: Result<(), ()> = extract_jsonl(jobs, &lexicon, |result| {
             let line = result.line.map_err(|_| ())?;
             let value: serde_json::Value = serde_json::from_str(&line).map_err(|_| ())?;
-            ids.push(value["sources"][0]["path"].as_str().unwrap_or("").to_owned());
+            ids.push(
+                value["sources"][0]["path"]
+                    .as_str()
+                    .unwrap_or("")
+                    .to_owned(),
+            );
             Ok(())
         });
         assert_eq!(result, Ok(()));

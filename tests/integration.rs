@@ -1,6 +1,7 @@
 //! The one integration test binary; one module per feature, fixtures in `tests/data`.
 
 mod article;
+mod batch;
 mod cli;
 mod eval;
 mod extraction;

@@ -34,7 +34,12 @@ mod _native {
     /// line in the exchange schema; `id` becomes the source's path.
     #[pyfunction]
     #[pyo3(signature = (text, date=None, id="text"))]
-    fn extract_json(py: Python<'_>, text: String, date: Option<String>, id: String) -> PyResult<String> {
+    fn extract_json(
+        py: Python<'_>,
+        text: String,
+        date: Option<String>,
+        id: String,
+    ) -> PyResult<String> {
         py.detach(|| stancemap::batch::extract_text_line(&id, &text, date, lexicon()))
             .map_err(|error| PyValueError::new_err(format!("cannot encode the map, {error}")))
     }

@@ -33,22 +33,15 @@ pub fn canvas_frames(map: &StanceMap, n_frames: usize) -> Vec<Duration> {
             ..RawInput::default()
         };
         let (elapsed, ()) = super::timed(|| {
-        let output = ctx.run_ui(input, |ui| {
-            let _ = canvas_ui(
-                ui,
-                map,
-                &View::Positions,
-                &filter,
-                &selection,
-                &mut state,
-            );
-        });
-        let mut output = output;
-        let shapes = std::mem::take(&mut output.shapes);
-        let primitives = ctx.tessellate(shapes, output.pixels_per_point);
-        // Headless: there is no renderer to apply the font atlas deltas to.
-        output.drop_without_applying_deltas();
-        std::hint::black_box(primitives);
+            let output = ctx.run_ui(input, |ui| {
+                let _ = canvas_ui(ui, map, &View::Positions, &filter, &selection, &mut state);
+            });
+            let mut output = output;
+            let shapes = std::mem::take(&mut output.shapes);
+            let primitives = ctx.tessellate(shapes, output.pixels_per_point);
+            // Headless: there is no renderer to apply the font atlas deltas to.
+            output.drop_without_applying_deltas();
+            std::hint::black_box(primitives);
         });
         if frame >= 2 {
             times.push(elapsed);
@@ -71,28 +64,28 @@ pub fn bare_mesh_frames(map: &StanceMap, n_frames: usize) -> Vec<Duration> {
             ..RawInput::default()
         };
         let (elapsed, ()) = super::timed(|| {
-        let output = ctx.run_ui(input, |ui| {
-            let mut mesh = Mesh::default();
-            mesh.reserve_vertices(segments.len() * 4);
-            mesh.reserve_triangles(segments.len() * 2);
-            for (a, b, color) in &segments {
-                let normal = (*b - *a).normalized().rot90() * 0.75;
-                let base = mesh.vertices.len() as u32;
-                mesh.colored_vertex(*a + normal, *color);
-                mesh.colored_vertex(*a - normal, *color);
-                mesh.colored_vertex(*b + normal, *color);
-                mesh.colored_vertex(*b - normal, *color);
-                mesh.add_triangle(base, base + 1, base + 2);
-                mesh.add_triangle(base + 1, base + 2, base + 3);
-            }
-            ui.painter().add(Shape::mesh(mesh));
-        });
-        let mut output = output;
-        let shapes = std::mem::take(&mut output.shapes);
-        let primitives = ctx.tessellate(shapes, output.pixels_per_point);
-        // Headless: there is no renderer to apply the font atlas deltas to.
-        output.drop_without_applying_deltas();
-        std::hint::black_box(primitives);
+            let output = ctx.run_ui(input, |ui| {
+                let mut mesh = Mesh::default();
+                mesh.reserve_vertices(segments.len() * 4);
+                mesh.reserve_triangles(segments.len() * 2);
+                for (a, b, color) in &segments {
+                    let normal = (*b - *a).normalized().rot90() * 0.75;
+                    let base = mesh.vertices.len() as u32;
+                    mesh.colored_vertex(*a + normal, *color);
+                    mesh.colored_vertex(*a - normal, *color);
+                    mesh.colored_vertex(*b + normal, *color);
+                    mesh.colored_vertex(*b - normal, *color);
+                    mesh.add_triangle(base, base + 1, base + 2);
+                    mesh.add_triangle(base + 1, base + 2, base + 3);
+                }
+                ui.painter().add(Shape::mesh(mesh));
+            });
+            let mut output = output;
+            let shapes = std::mem::take(&mut output.shapes);
+            let primitives = ctx.tessellate(shapes, output.pixels_per_point);
+            // Headless: there is no renderer to apply the font atlas deltas to.
+            output.drop_without_applying_deltas();
+            std::hint::black_box(primitives);
         });
         if frame >= 2 {
             times.push(elapsed);

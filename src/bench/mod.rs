@@ -145,7 +145,10 @@ pub fn median_ms(times: &[Duration]) -> f64 {
     match ms.len() {
         0 => 0.0,
         n if n % 2 == 1 => ms.get(n / 2).copied().unwrap_or(0.0),
-        n => (ms.get(n / 2 - 1).copied().unwrap_or(0.0) + ms.get(n / 2).copied().unwrap_or(0.0)) / 2.0,
+        n => {
+            (ms.get(n / 2 - 1).copied().unwrap_or(0.0) + ms.get(n / 2).copied().unwrap_or(0.0))
+                / 2.0
+        }
     }
 }
 
@@ -238,11 +241,14 @@ fn extraction(report: &mut Report, options: &BenchOptions) {
     let single = megabytes / (median_ms(&times) / 1e3);
     report.push("extraction, 1 thread", &input, single, "MB/s", times.len());
     let times = time_wall(3, || {
-        let jobs = corpus.iter().enumerate().map(|(i, text)| crate::batch::Job::Text {
-            id: format!("doc{i}"),
-            text: text.clone(),
-            date: None,
-        });
+        let jobs = corpus
+            .iter()
+            .enumerate()
+            .map(|(i, text)| crate::batch::Job::Text {
+                id: format!("doc{i}"),
+                text: text.clone(),
+                date: None,
+            });
         let mut n = 0usize;
         let _ = crate::batch::extract_jsonl(jobs, &lexicon, |result| -> Result<(), ()> {
             n += result.line.map_or(0, |line| line.len());
@@ -251,7 +257,13 @@ fn extraction(report: &mut Report, options: &BenchOptions) {
         n
     });
     let parallel = megabytes / (median_ms(&times) / 1e3);
-    report.push("extraction to jsonl, all threads (wall)", &input, parallel, "MB/s", times.len());
+    report.push(
+        "extraction to jsonl, all threads (wall)",
+        &input,
+        parallel,
+        "MB/s",
+        times.len(),
+    );
     let (times, _) = time(5, || {
         corpus
             .iter()
@@ -259,8 +271,20 @@ fn extraction(report: &mut Report, options: &BenchOptions) {
             .sum::<usize>()
     });
     let scan = megabytes / (median_ms(&times) / 1e3);
-    report.push("bare Aho-Corasick alias scan", &input, scan, "MB/s", times.len());
-    report.push("ratio: alias scan / extraction (1 thread)", &input, scan / single, "x", 1);
+    report.push(
+        "bare Aho-Corasick alias scan",
+        &input,
+        scan,
+        "MB/s",
+        times.len(),
+    );
+    report.push(
+        "ratio: alias scan / extraction (1 thread)",
+        &input,
+        scan / single,
+        "x",
+        1,
+    );
 }
 
 fn map_size(report: &mut Report, size: MapSize, frame_target: f64) {
@@ -273,7 +297,14 @@ fn map_size(report: &mut Report, size: MapSize, frame_target: f64) {
     let map = synthetic_map(size, true);
     let runs = if large { 3 } else { 5 };
     let (times, _) = time(runs, || crate::storage::save_map(&path, &map).is_ok());
-    report.push_target("save (RON, atomic)", &name, median_ms(&times), "ms", runs, 300.0);
+    report.push_target(
+        "save (RON, atomic)",
+        &name,
+        median_ms(&times),
+        "ms",
+        runs,
+        300.0,
+    );
     let file_megabytes = std::fs::metadata(&path).map_or(0.0, |m| m.len() as f64 / 1e6);
     report.push("map file size", &name, file_megabytes, "MB", 1);
     drop(map);
@@ -281,9 +312,18 @@ fn map_size(report: &mut Report, size: MapSize, frame_target: f64) {
     heap::reset_peak();
     let before = heap::current();
     let (times, loaded) = time(runs, || crate::storage::load_map(&path).ok());
-    report.push_target("load (RON, checked)", &name, median_ms(&times), "ms", runs, 300.0);
+    report.push_target(
+        "load (RON, checked)",
+        &name,
+        median_ms(&times),
+        "ms",
+        runs,
+        300.0,
+    );
     let Some(Some(map)) = loaded else {
-        report.notes.push(format!("the {name} map did not load back"));
+        report
+            .notes
+            .push(format!("the {name} map did not load back"));
         return;
     };
     let map_heap = heap::current().saturating_sub(before);
@@ -294,16 +334,36 @@ fn map_size(report: &mut Report, size: MapSize, frame_target: f64) {
         let canvas = frame::canvas_frames(&map, n_frames);
         let bare = frame::bare_mesh_frames(&map, n_frames);
         let (canvas, bare) = (median_ms(&canvas), median_ms(&bare));
-        report.push_target("canvas frame (egui pass + tessellate)", &name, canvas, "ms", n_frames, frame_target);
+        report.push_target(
+            "canvas frame (egui pass + tessellate)",
+            &name,
+            canvas,
+            "ms",
+            n_frames,
+            frame_target,
+        );
         report.push("bare batched mesh frame", &name, bare, "ms", n_frames);
-        report.push_target("ratio: canvas / bare mesh", &name, canvas / bare.max(1e-6), "x", 1, 2.5);
+        report.push_target(
+            "ratio: canvas / bare mesh",
+            &name,
+            canvas / bare.max(1e-6),
+            "x",
+            1,
+            2.5,
+        );
     }
     #[cfg(not(feature = "gui"))]
     let _ = frame_target;
 
     if heap::current() > 0 {
         let peak = heap::peak().saturating_sub(before) as f64 / 1e6;
-        report.push("map in memory (heap)", &name, map_heap as f64 / 1e6, "MB", 1);
+        report.push(
+            "map in memory (heap)",
+            &name,
+            map_heap as f64 / 1e6,
+            "MB",
+            1,
+        );
         if large {
             report.push_target("peak heap: load + frames", &name, peak, "MB", 1, 150.0);
         } else {
@@ -319,7 +379,8 @@ fn map_size(report: &mut Report, size: MapSize, frame_target: f64) {
     let mut forces = Vec::new();
     let mut spread = Vec::new();
     let times = time_wall(layout_runs, || {
-        let mut run = ForceLayout::from_graph(graph.clone(), iterations, Anchoring::PinnedOnly, |_| None);
+        let mut run =
+            ForceLayout::from_graph(graph.clone(), iterations, Anchoring::PinnedOnly, |_| None);
         let start = Instant::now();
         while run.progress() < (iterations as f32) / (iterations + 1) as f32 {
             run.step();
@@ -331,9 +392,28 @@ fn map_size(report: &mut Report, size: MapSize, frame_target: f64) {
         run.n_nodes()
     });
     let target = if large { 1000.0 } else { 300.0 };
-    report.push_target("force layout to rest, from scratch (wall)", &name, median_ms(&times), "ms", layout_runs, target);
-    report.push("  of which force iterations (wall)", &name, median_ms(&forces), "ms", layout_runs);
-    report.push("  of which overlap removal (wall)", &name, median_ms(&spread), "ms", layout_runs);
+    report.push_target(
+        "force layout to rest, from scratch (wall)",
+        &name,
+        median_ms(&times),
+        "ms",
+        layout_runs,
+        target,
+    );
+    report.push(
+        "  of which force iterations (wall)",
+        &name,
+        median_ms(&forces),
+        "ms",
+        layout_runs,
+    );
+    report.push(
+        "  of which overlap removal (wall)",
+        &name,
+        median_ms(&spread),
+        "ms",
+        layout_runs,
+    );
     drop(map);
     let _ = std::fs::remove_dir_all(&dir);
     if let Some((rss, peak_rss)) = rss_megabytes() {

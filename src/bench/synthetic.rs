@@ -7,8 +7,8 @@
 
 use crate::extract::Lexicon;
 use crate::stance_map::{
-    Actor, ActorId, ActorKind, Claim, Edit, Evidence, Issue, IssueId, NodeLayout, NodeRef, Origin, Position,
-    Relation, Source, SourceId, Stance, StanceMap,
+    Actor, ActorId, ActorKind, Claim, Edit, Evidence, Issue, IssueId, NodeLayout, NodeRef, Origin,
+    Position, Relation, Source, SourceId, Stance, StanceMap,
 };
 
 /// Sentence templates with `{a}` and `{b}` actor slots, one per line.
