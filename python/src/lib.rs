@@ -33,7 +33,7 @@ mod _native {
     /// extract_json(text, date=None, id="text") -> str: one article's map as a JSON
     /// line in the exchange schema; `id` becomes the source's path.
     #[pyfunction]
-    #[pyo3(signature = (text, date=None, id="text"))]
+    #[pyo3(signature = (text, date=None, id=String::from("text")))]
     fn extract_json(
         py: Python<'_>,
         text: String,
