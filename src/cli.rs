@@ -37,9 +37,13 @@ pub struct Cli {
 pub enum Command {
     /// Extract actors, issues and stances from articles into a map
     Extract {
-        /// Article files (txt, md, html)
-        #[arg(required = true)]
+        /// Article files (txt, md, html) or folders of them
+        #[arg(required_unless_present = "stdin_jsonl")]
         articles: Vec<PathBuf>,
+        /// Read articles from standard input as JSON Lines `{"id", "text", "date"?}`
+        /// (writes jsonl unless --format says otherwise)
+        #[arg(long, conflicts_with = "articles")]
+        stdin_jsonl: bool,
         /// Write the map to this file instead of standard output
         #[arg(short, long)]
         output: Option<PathBuf>,
@@ -63,6 +67,16 @@ pub enum Command {
         /// Write to this file instead of standard output
         #[arg(short, long)]
         output: Option<PathBuf>,
+    },
+    /// Measure frame time, layout, save/load, memory and extraction speed on
+    /// synthetic maps and a synthetic news corpus; prints one table
+    Bench {
+        /// Print the results as JSON instead of a table
+        #[arg(long)]
+        json: bool,
+        /// Only the small map and a shorter corpus (a quick smoke run)
+        #[arg(long)]
+        quick: bool,
     },
     /// Score extraction against gold annotations
     Eval {
@@ -242,20 +256,42 @@ pub enum Outcome {
 /// Runs one command line.
 pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     match cli.command {
-        None => {
-            crate::gui::run(cli.file)?;
-            Ok(Outcome::Done)
-        }
+        None => open_app(cli.file),
         Some(Command::Extract {
             articles,
+            stdin_jsonl,
             output,
             format,
             explain,
             lexicon,
         }) => {
-            let format = format.unwrap_or_else(|| ExtractFormat::for_output(output.as_deref()));
+            let format = format.unwrap_or_else(|| {
+                if stdin_jsonl && output.is_none() {
+                    ExtractFormat::Jsonl
+                } else {
+                    ExtractFormat::for_output(output.as_deref())
+                }
+            });
+            if stdin_jsonl {
+                return crate::cli_batch::stdin_command(output.as_deref(), format, &lexicon);
+            }
+            let articles = crate::batch::expand_paths(&articles)
+                .context("cannot list the articles of a folder")?;
+            if format == ExtractFormat::Jsonl {
+                return crate::cli_batch::files_command(&articles, output.as_deref(), &lexicon);
+            }
             EXPLAIN.store(explain, std::sync::atomic::Ordering::Relaxed);
             extract_command(&articles, output.as_deref(), format, &lexicon)
+        }
+        Some(Command::Bench { json, quick }) => {
+            let report = crate::bench::run(&crate::bench::BenchOptions { quick });
+            let text = if json {
+                report.to_json()?
+            } else {
+                report.to_table()
+            };
+            write_stdout(&text)?;
+            Ok(Outcome::Done)
         }
         Some(Command::Show { map }) => {
             let map = storage::load_map(&map)?;
@@ -358,6 +394,17 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
             Outcome::NothingFound
         }),
     }
+}
+
+#[cfg(feature = "gui")]
+fn open_app(file: Option<PathBuf>) -> anyhow::Result<Outcome> {
+    crate::gui::run(file)?;
+    Ok(Outcome::Done)
+}
+
+#[cfg(not(feature = "gui"))]
+fn open_app(_file: Option<PathBuf>) -> anyhow::Result<Outcome> {
+    anyhow::bail!("this build has no desktop app (built without the gui feature); use a subcommand")
 }
 
 fn extract_command(
@@ -474,7 +521,7 @@ fn has_stances(map: &StanceMap) -> bool {
 }
 
 /// The bundled lexicon, extended by the user's lexicon file and then by `--lexicon`.
-fn load_lexicon(args: &LexiconArgs) -> anyhow::Result<Lexicon> {
+pub(crate) fn load_lexicon(args: &LexiconArgs) -> anyhow::Result<Lexicon> {
     let mut lexicon = Lexicon::bundled();
     let user = if args.no_user_lexicon {
         None
@@ -502,7 +549,7 @@ fn emit(output: Option<&Path>, text: &str) -> anyhow::Result<()> {
     }
 }
 
-fn write_stdout(text: &str) -> anyhow::Result<()> {
+pub(crate) fn write_stdout(text: &str) -> anyhow::Result<()> {
     let mut stdout = std::io::stdout().lock();
     stdout.write_all(text.as_bytes())?;
     stdout.flush()?;

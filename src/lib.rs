@@ -59,7 +59,15 @@
 //!   with resvg; `import.rs` reads GraphML and CSV edge lists into a map.
 //! - [`cli`]: arguments → validated command → run; no egui. `cli/interop.rs` holds
 //!   `analyze`, `export`, `import`, `diff` and `merge`.
-//! - [`gui`]: the only module that imports egui/eframe. `app.rs` owns the three kinds
+//! - [`batch`]: extraction of many articles as JSON Lines: the pure one-article
+//!   function the CLI and the Python package share (`extract_article_map`), and the
+//!   rayon pipeline that streams results in input order with bounded memory.
+//! - [`cli_batch`]: the shell of `extract --format jsonl` / `--stdin-jsonl`: output
+//!   file replaced only on success, `indicatif` progress bar when stderr is a terminal.
+//! - [`bench`]: `stancemap bench`: deterministic synthetic maps and news corpus
+//!   (`synthetic.rs`), one run of timings, peak heap and RSS (`measure.rs`), and the
+//!   headless canvas frame against a bare batched mesh (`frame.rs`, `gui` feature).
+//! - `gui` (cargo feature `gui`, on by default): the only module that imports egui/eframe. `app.rs` owns the three kinds
 //!   of state (document, preferences, transient UI); panels (`side_panel`,
 //!   `inspector`, `article_panel`, `toolbar`, `menu`, `canvas/`, `matrix`) return
 //!   [`gui::command::Command`]s that `app_actions.rs` applies after drawing; file
@@ -82,7 +90,8 @@
 //!
 //! - `article`, `extract`, `stance_map`, `layout` and `analysis` do no IO and never
 //!   fail on user input; they return findings plus diagnostics.
-//! - Only `main`, `cli`, `storage`, `export` and `gui` touch files; only `main`
+//! - Only `main`, `cli`, `cli_batch`, `batch`, `bench`, `storage`, `export` and
+//!   `gui` touch files; only `main`
 //!   chooses exit codes.
 //! - A map never holds a dangling reference or a duplicate id; `StanceMap::apply`
 //!   refuses an edit that would break that and leaves the map unchanged.
@@ -91,10 +100,14 @@
 
 pub mod analysis;
 pub mod article;
+pub mod batch;
+pub mod bench;
 pub mod cli;
+pub mod cli_batch;
 pub mod eval;
 pub mod export;
 pub mod extract;
+#[cfg(feature = "gui")]
 pub mod gui;
 pub mod history;
 pub mod layout;

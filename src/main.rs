@@ -6,6 +6,11 @@ use std::process::ExitCode;
 use clap::Parser;
 use stancemap::cli::{self, Cli, Outcome};
 
+/// Counts heap bytes (current and peak) for `stancemap bench`; a few atomic adds
+/// per allocation otherwise.
+#[global_allocator]
+static HEAP: peak_alloc::PeakAlloc = peak_alloc::PeakAlloc;
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,

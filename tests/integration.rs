@@ -2,11 +2,14 @@
 
 mod analysis;
 mod article;
+mod batch;
 mod cli;
 mod cues;
 mod eval;
 mod extraction;
+#[cfg(feature = "gui")]
 mod gui;
+#[cfg(feature = "gui")]
 mod gui_canvas;
 mod model;
 mod storage;

@@ -3,6 +3,8 @@
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
+
 use super::graph::{LayoutEdge, LayoutGraph, LayoutGraphKind};
 use super::{Anchoring, IDEAL_EDGE_LENGTH, NODE_MARGIN, node_extent, node_unit, overlap};
 use crate::stance_map::{NodeLayout, NodeRef, StanceMap};
@@ -205,11 +207,17 @@ impl ForceLayout {
             exact_repulsion(&self.positions, &mut displacement, k);
         } else {
             let tree = QuadTree::build(&self.positions);
-            for (i, d) in displacement.iter_mut().enumerate() {
-                let [fx, fy] = tree.repulsion(&self.positions, i, k);
-                d[0] += fx;
-                d[1] += fy;
-            }
+            // Each node's push is computed on its own from the shared tree, so the
+            // work splits across threads and the result does not depend on how.
+            let positions = &self.positions;
+            displacement
+                .par_iter_mut()
+                .enumerate()
+                .for_each_init(Vec::new, |stack, (i, d)| {
+                    let [fx, fy] = tree.repulsion(positions, i, k, stack);
+                    d[0] += fx;
+                    d[1] += fy;
+                });
         }
         for edge in &self.edges {
             let (Some(&[ax, ay]), Some(&[bx, by])) =
@@ -461,10 +469,19 @@ impl QuadTree {
         }
     }
 
-    fn repulsion(&self, positions: &[[f32; 2]], i: usize, k: f32) -> [f32; 2] {
+    /// The push on node `i` from every other node; `stack` is scratch space reused
+    /// between calls.
+    fn repulsion(
+        &self,
+        positions: &[[f32; 2]],
+        i: usize,
+        k: f32,
+        stack: &mut Vec<usize>,
+    ) -> [f32; 2] {
         let p = positions[i];
         let mut force = [0.0f32; 2];
-        let mut stack = vec![0usize];
+        stack.clear();
+        stack.push(0);
         while let Some(c) = stack.pop() {
             let cell = &self.cells[c];
             if cell.mass == 0.0 {

@@ -110,6 +110,16 @@ pub fn relayout_edit(map: &StanceMap, kind: &LayoutGraphKind, iterations: usize)
     (!edits.is_empty()).then_some(Edit::Batch(edits))
 }
 
+/// How many force iterations a graph of `n_nodes` gets: many for small graphs,
+/// fewer for big ones (each costs more, and the overlap pass finishes the job).
+pub fn iterations_for(n_nodes: usize) -> usize {
+    match n_nodes {
+        0..=300 => 300,
+        301..=3000 => 150,
+        _ => 60,
+    }
+}
+
 /// A stable 64-bit FNV-1a hash, used to seed positions from ids.
 pub(crate) fn stable_hash(text: &str) -> u64 {
     text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {

@@ -19,6 +19,11 @@ pub(super) fn spread(
         .fold(1.0f32, |acc, (w, h)| acc.max(*w).max(*h));
     let cell_size = 2.0 * max_half + margin;
     let mut keyed: Vec<((i64, i64), usize)> = Vec::with_capacity(n);
+    // Only pairs with a node that moved in the previous pass can overlap now: a pair
+    // found apart whose nodes then stayed put is still apart. So each pass checks the
+    // neighbourhoods of the moved ("active") nodes only, and a pass costs what moved.
+    let mut active = vec![true; n];
+    let mut moved_now = vec![false; n];
     for _ in 0..max_passes {
         keyed.clear();
         keyed.extend(
@@ -28,19 +33,30 @@ pub(super) fn spread(
                 .map(|(i, p)| (cell_of(*p, cell_size), i)),
         );
         keyed.sort_unstable();
+        moved_now.iter_mut().for_each(|m| *m = false);
         let mut moved = false;
         for &(cell, i) in &keyed {
+            if !active[i] {
+                continue;
+            }
+            // Keys sort by column then row, so the three neighbouring rows of one
+            // column are one contiguous run: three searches per node, not nine.
             for dx in -1..=1 {
-                for dy in -1..=1 {
-                    let neighbour = (cell.0 + dx, cell.1 + dy);
-                    let from = keyed.partition_point(|(c, _)| *c < neighbour);
-                    for &(c, j) in &keyed[from..] {
-                        if c != neighbour {
-                            break;
-                        }
-                        if j > i {
-                            moved |= separate(positions, extents, fixed, margin, i, j);
-                        }
+                let (column, low, high) = (cell.0 + dx, cell.1 - 1, cell.1 + 1);
+                let from = keyed.partition_point(|(c, _)| *c < (column, low));
+                for &(c, j) in &keyed[from..] {
+                    if c > (column, high) {
+                        break;
+                    }
+                    // A pair of active nodes is checked once, from its lower index.
+                    if j == i || (active[j] && j < i) {
+                        continue;
+                    }
+                    let (a, b) = (i.min(j), i.max(j));
+                    if separate(positions, extents, fixed, margin, a, b) {
+                        moved = true;
+                        moved_now[a] = true;
+                        moved_now[b] = true;
                     }
                 }
             }
@@ -48,6 +64,7 @@ pub(super) fn spread(
         if !moved {
             return;
         }
+        std::mem::swap(&mut active, &mut moved_now);
     }
 }
 
