@@ -42,6 +42,7 @@ struct PredicateFile {
     labeling: Vec<String>,
     negative_labels: Vec<String>,
     positive_labels: Vec<String>,
+    neutral_events: Vec<String>,
     speech: Vec<String>,
     object_control: Vec<String>,
     negators: Vec<String>,
@@ -74,6 +75,7 @@ pub struct Predicates {
     labeling: HashSet<String>,
     negative_labels: HashSet<String>,
     positive_labels: HashSet<String>,
+    neutral_events: HashSet<String>,
     speech: HashSet<String>,
     object_control: HashSet<String>,
     negators: HashSet<String>,
@@ -108,6 +110,7 @@ impl Predicates {
             labeling: set(file.labeling),
             negative_labels: set(file.negative_labels),
             positive_labels: set(file.positive_labels),
+            neutral_events: set(file.neutral_events),
             speech: set(file.speech),
             object_control: set(file.object_control),
             negators: set(file.negators),
@@ -755,7 +758,11 @@ impl<'a, 'b> Indexed<'a, 'b> {
                     || rel.starts_with("nmod:") && rel != "nmod:poss";
                 let doer_of_harm = self.table.harms.contains(&self.lemma(parent).to_lowercase())
                     && matches!(rel, "nmod:poss" | "compound" | "amod" | "nmod");
-                if !(argument && (self.cue(parent, kind).is_some() || self.is_harm(parent) || self.is_reverser(parent)))
+                let cued = self.cue(parent, kind).is_some()
+                    || self.cameo(node, parent).is_some()
+                    || self.is_harm(parent)
+                    || self.is_reverser(parent);
+                if !(argument && cued)
                     && !doer_of_harm
                 {
                     return Vec::new();
@@ -862,6 +869,15 @@ impl<'a, 'b> Indexed<'a, 'b> {
                 if oppose { "oppose" } else { "support" }
             ));
             *cue_seen = true;
+        } else if let Some((stance, entry)) = (kind == TargetKind::Actor)
+            .then(|| self.cameo(node, parent))
+            .flatten()
+        {
+            if stance == Stance::Oppose {
+                *support = !*support;
+            }
+            steps.push(format!("CAMEO cue \"{lemma}\" ({entry}, {})", stance.as_str()));
+            *cue_seen = true;
         } else if self.is_harm(parent) || self.is_reverser(parent) {
             *support = !*support;
             steps.push(format!("reverser \"{lemma}\" (flip)"));
@@ -895,6 +911,32 @@ impl<'a, 'b> Indexed<'a, 'b> {
             *confidence = confidence.min(0.4);
             steps.push(format!("\"{lemma}\" hedged"));
         }
+    }
+
+    /// The CAMEO/PLOVER relation cue of verb `parent` taking `node` as its target
+    /// (`assets/lexicon/relation_cues.ron`): its stance, when it runs subject → target.
+    fn cameo(&self, node: usize, parent: usize) -> Option<(Stance, String)> {
+        let verb = self.token(parent)?;
+        if verb.upos != Upos::Verb {
+            return None;
+        }
+        let preposition = self
+            .children_of(node)
+            .iter()
+            .find(|&&c| self.rel(c) == "case")
+            .map(|&c| self.lemma(c).to_lowercase());
+        let object = self
+            .children_of(parent)
+            .iter()
+            .find(|&&c| self.rel(c) == "obj" && c != node)
+            .map(|&c| self.lemma(c).to_lowercase());
+        let cue = super::cameo::CueTable::bundled().lookup(
+            &verb.lemma.to_lowercase(),
+            preposition.as_deref(),
+            object.as_deref(),
+        )?;
+        (!cue.reverse && !self.table.neutral_events.contains(&cue.plover))
+            .then(|| (cue.polarity.stance(), format!("{} {}", cue.plover, cue.entry)))
     }
 
     fn is_speech_verb(&self, index: usize) -> bool {
