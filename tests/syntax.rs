@@ -58,7 +58,7 @@ fn a_tiny_model_parses_its_training_sentences_back() {
 fn damaged_models_are_errors() {
     assert!(Parser::from_bytes(b"").is_err());
     assert!(Parser::from_bytes(b"stancemap-syntax-model 1\n\x01\x02\x03").is_err());
-    let bytes = Parser::english().to_bytes();
+    let bytes = include_bytes!("../assets/syntax/english.model");
     let truncated = bytes.get(..bytes.len() / 2).unwrap_or_default();
     assert!(Parser::from_bytes(truncated).is_err());
 }
@@ -247,4 +247,21 @@ fn conllu_and_subtrees() {
         conllu.contains("\tdeal\tdeal\tNOUN\t_\t_\t4\tobj\t_\tSpaceAfter=No\n"),
         "{conllu}"
     );
+}
+
+#[test]
+fn article_parses_index_the_article_text() {
+    use stancemap::article::{Article, ArticleFormat};
+    let article = Article::parse(
+        "Talks stall\n\nKyiv rejected the plan. Moscow said it would wait.".as_bytes(),
+        ArticleFormat::Text,
+    );
+    let parses = Parser::english().parse_article(&article);
+    assert_eq!(parses.len(), article.sentences.len());
+    let said = parses
+        .iter()
+        .flat_map(|p| &p.tokens)
+        .find(|t| t.form == "said")
+        .map(|t| article.text.get(t.start..t.end));
+    assert_eq!(said, Some(Some("said")));
 }
