@@ -21,7 +21,10 @@ fn corpus() -> Article {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/articles");
     let article = read_folder(&dir);
     if article.sentences.is_empty() {
-        eprintln!("note: {} is absent; the corpus rows use the bundled articles", dir.display());
+        eprintln!(
+            "note: {} is absent; the corpus rows use the bundled articles",
+            dir.display()
+        );
         return articles();
     }
     article
@@ -29,10 +32,13 @@ fn corpus() -> Article {
 
 fn read_folder(dir: &std::path::Path) -> Article {
     let mut text = String::new();
-    if let Ok(entries) = std::fs::read_dir(&dir) {
+    if let Ok(entries) = std::fs::read_dir(dir) {
         let mut paths: Vec<_> = entries.flatten().map(|e| e.path()).collect();
         paths.sort();
-        for path in paths.iter().filter(|p| p.extension().is_some_and(|e| e == "txt")) {
+        for path in paths
+            .iter()
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        {
             text.push_str(&std::fs::read_to_string(path).unwrap_or_default());
             text.push_str("\n\n");
         }
@@ -52,26 +58,40 @@ fn n_tokens(parser: &Parser, article: &Article) -> usize {
 fn parse_bundled_articles(bencher: divan::Bencher) {
     let article = articles();
     let parser = Parser::english();
-    bencher.counter(ItemsCount::new(n_tokens(parser, &article))).bench(|| {
-        article
-            .sentences
-            .iter()
-            .map(|s| parser.parse(divan::black_box(article.sentence_text(*s))).tokens.len())
-            .sum::<usize>()
-    });
+    bencher
+        .counter(ItemsCount::new(n_tokens(parser, &article)))
+        .bench(|| {
+            article
+                .sentences
+                .iter()
+                .map(|s| {
+                    parser
+                        .parse(divan::black_box(article.sentence_text(*s)))
+                        .tokens
+                        .len()
+                })
+                .sum::<usize>()
+        });
 }
 
 #[divan::bench(sample_count = 10)]
 fn parse_corpus_articles(bencher: divan::Bencher) {
     let article = corpus();
     let parser = Parser::english();
-    bencher.counter(ItemsCount::new(n_tokens(parser, &article))).bench(|| {
-        article
-            .sentences
-            .iter()
-            .map(|s| parser.parse(divan::black_box(article.sentence_text(*s))).tokens.len())
-            .sum::<usize>()
-    });
+    bencher
+        .counter(ItemsCount::new(n_tokens(parser, &article)))
+        .bench(|| {
+            article
+                .sentences
+                .iter()
+                .map(|s| {
+                    parser
+                        .parse(divan::black_box(article.sentence_text(*s)))
+                        .tokens
+                        .len()
+                })
+                .sum::<usize>()
+        });
 }
 
 #[divan::bench(sample_count = 10)]
