@@ -265,3 +265,82 @@ fn article_parses_index_the_article_text() {
         .map(|t| article.text.get(t.start..t.end));
     assert_eq!(said, Some(Some("said")));
 }
+
+/// Runs the binary with `args`.
+fn stancemap(args: &[&std::ffi::OsStr]) -> std::process::Output {
+    let config = tempfile::tempdir().ok();
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_stancemap"));
+    command.args(args);
+    if let Some(config) = &config {
+        command.env("STANCEMAP_CONFIG_DIR", config.path());
+    }
+    command
+        .output()
+        .unwrap_or_else(|error| panic!("cannot run stancemap: {error}"))
+}
+
+#[test]
+fn train_eval_and_parse_commands() {
+    let dir = tempfile::tempdir().unwrap_or_else(|error| panic!("{error}"));
+    let tiny =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/syntax/tiny.conllu");
+    let model = dir.path().join("tiny.model");
+    let trained = stancemap(&[
+        "train-parser".as_ref(),
+        "--ud".as_ref(),
+        tiny.as_os_str(),
+        "-o".as_ref(),
+        model.as_os_str(),
+        "--epochs".as_ref(),
+        "2".as_ref(),
+    ]);
+    assert_eq!(
+        trained.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&trained.stderr)
+    );
+    assert!(String::from_utf8_lossy(&trained.stderr).contains("epoch 2"));
+
+    let evaluated = stancemap(&[
+        "eval-parser".as_ref(),
+        "--ud".as_ref(),
+        tiny.as_os_str(),
+        "--model".as_ref(),
+        model.as_os_str(),
+    ]);
+    assert_eq!(evaluated.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&evaluated.stdout).contains("words 22  UPOS"));
+
+    let missing = dir.path().join("missing.model");
+    let failed = stancemap(&[
+        "eval-parser".as_ref(),
+        "--ud".as_ref(),
+        tiny.as_os_str(),
+        "--model".as_ref(),
+        missing.as_os_str(),
+    ]);
+    assert_eq!(failed.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&failed.stderr).contains("missing.model"));
+
+    let article = dir.path().join("a.txt");
+    std::fs::write(&article, "Talks\n\nFrance and Germany backed the deal.\n")
+        .unwrap_or_else(|error| panic!("{error}"));
+    let parsed = stancemap(&["parse".as_ref(), article.as_os_str()]);
+    assert_eq!(parsed.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&parsed.stdout);
+    assert!(
+        text.contains("backed  VERB  root  (back)\n  France  PROPN  nsubj  (france)\n"),
+        "{text}"
+    );
+    let conllu = stancemap(&[
+        "parse".as_ref(),
+        article.as_os_str(),
+        "--format".as_ref(),
+        "conllu".as_ref(),
+    ]);
+    assert!(
+        String::from_utf8_lossy(&conllu.stdout)
+            .contains("# text = France and Germany backed the deal.\n1\tFrance\t")
+    );
+}
