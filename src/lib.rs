@@ -38,6 +38,12 @@
 //!   `issues.rs` finds issues and the article's named proposal; `stance.rs` reads
 //!   cues, negation, attribution and relations clause by clause; `merge.rs` folds an
 //!   extraction into a map, never touching manual or locked stances.
+//! - [`syntax`]: sentence → tokens (byte spans, EWT segmentation), UPOS, lemmas and a
+//!   labelled UD v2 dependency tree. A perceptron tagger, a greedy arc-eager parser
+//!   (dynamic oracle) and an arc labeller, trained in Rust by `stancemap
+//!   train-parser` on UD EWT + GUM; the model in `assets/syntax/` is compiled in and
+//!   decoded once (`Parser::english()`). `conllu.rs` reads treebanks, `train.rs`
+//!   trains and scores.
 //! - [`eval`]: the corpus scoring (`shared/corpus/README.md`): normalisation, actor
 //!   and issue matching, micro P/R/F1 and an error list.
 //! - [`analysis`]: pure questions over a map. `networks.rs` DNA-style congruence /
@@ -88,7 +94,7 @@
 //!
 //! ## Invariants
 //!
-//! - `article`, `extract`, `stance_map`, `layout` and `analysis` do no IO and never
+//! - `article`, `syntax`, `extract`, `stance_map`, `layout` and `analysis` do no IO and never
 //!   fail on user input; they return findings plus diagnostics.
 //! - Only `main`, `cli`, `cli_batch`, `batch`, `bench`, `storage`, `export` and
 //!   `gui` touch files; only `main`

@@ -58,7 +58,7 @@ fn a_tiny_model_parses_its_training_sentences_back() {
 fn damaged_models_are_errors() {
     assert!(Parser::from_bytes(b"").is_err());
     assert!(Parser::from_bytes(b"stancemap-syntax-model 1\n\x01\x02\x03").is_err());
-    let bytes = Parser::english().to_bytes();
+    let bytes = include_bytes!("../assets/syntax/english.model");
     let truncated = bytes.get(..bytes.len() / 2).unwrap_or_default();
     assert!(Parser::from_bytes(truncated).is_err());
 }
@@ -246,5 +246,101 @@ fn conllu_and_subtrees() {
     assert!(
         conllu.contains("\tdeal\tdeal\tNOUN\t_\t_\t4\tobj\t_\tSpaceAfter=No\n"),
         "{conllu}"
+    );
+}
+
+#[test]
+fn article_parses_index_the_article_text() {
+    use stancemap::article::{Article, ArticleFormat};
+    let article = Article::parse(
+        "Talks stall\n\nKyiv rejected the plan. Moscow said it would wait.".as_bytes(),
+        ArticleFormat::Text,
+    );
+    let parses = Parser::english().parse_article(&article);
+    assert_eq!(parses.len(), article.sentences.len());
+    let said = parses
+        .iter()
+        .flat_map(|p| &p.tokens)
+        .find(|t| t.form == "said")
+        .map(|t| article.text.get(t.start..t.end));
+    assert_eq!(said, Some(Some("said")));
+}
+
+/// Runs the binary with `args`.
+fn stancemap(args: &[&std::ffi::OsStr]) -> std::process::Output {
+    let config = tempfile::tempdir().ok();
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_stancemap"));
+    command.args(args);
+    if let Some(config) = &config {
+        command.env("STANCEMAP_CONFIG_DIR", config.path());
+    }
+    command
+        .output()
+        .unwrap_or_else(|error| panic!("cannot run stancemap: {error}"))
+}
+
+#[test]
+fn train_eval_and_parse_commands() {
+    let dir = tempfile::tempdir().unwrap_or_else(|error| panic!("{error}"));
+    let tiny =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/syntax/tiny.conllu");
+    let model = dir.path().join("tiny.model");
+    let trained = stancemap(&[
+        "train-parser".as_ref(),
+        "--ud".as_ref(),
+        tiny.as_os_str(),
+        "-o".as_ref(),
+        model.as_os_str(),
+        "--epochs".as_ref(),
+        "2".as_ref(),
+    ]);
+    assert_eq!(
+        trained.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&trained.stderr)
+    );
+    assert!(String::from_utf8_lossy(&trained.stderr).contains("epoch 2"));
+
+    let evaluated = stancemap(&[
+        "eval-parser".as_ref(),
+        "--ud".as_ref(),
+        tiny.as_os_str(),
+        "--model".as_ref(),
+        model.as_os_str(),
+    ]);
+    assert_eq!(evaluated.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&evaluated.stdout).contains("words 22  UPOS"));
+
+    let missing = dir.path().join("missing.model");
+    let failed = stancemap(&[
+        "eval-parser".as_ref(),
+        "--ud".as_ref(),
+        tiny.as_os_str(),
+        "--model".as_ref(),
+        missing.as_os_str(),
+    ]);
+    assert_eq!(failed.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&failed.stderr).contains("missing.model"));
+
+    let article = dir.path().join("a.txt");
+    std::fs::write(&article, "Talks\n\nFrance and Germany backed the deal.\n")
+        .unwrap_or_else(|error| panic!("{error}"));
+    let parsed = stancemap(&["parse".as_ref(), article.as_os_str()]);
+    assert_eq!(parsed.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&parsed.stdout);
+    assert!(
+        text.contains("backed  VERB  root  (back)\n  France  PROPN  nsubj  (france)\n"),
+        "{text}"
+    );
+    let conllu = stancemap(&[
+        "parse".as_ref(),
+        article.as_os_str(),
+        "--format".as_ref(),
+        "conllu".as_ref(),
+    ]);
+    assert!(
+        String::from_utf8_lossy(&conllu.stdout)
+            .contains("# text = France and Germany backed the deal.\n1\tFrance\t")
     );
 }

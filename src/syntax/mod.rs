@@ -199,6 +199,24 @@ impl Parser {
         Analysis { tags, heads, rels }
     }
 
+    /// Parses every sentence of an article, in order; token spans are byte offsets into
+    /// [`Article::text`](crate::article::Article) (not into the sentence). This is the
+    /// unit `stancemap bench` can time as its `syntax` row.
+    pub fn parse_article(&self, article: &crate::article::Article) -> Vec<Parse> {
+        article
+            .sentences
+            .iter()
+            .map(|sentence| {
+                let mut parse = self.parse(article.sentence_text(*sentence));
+                for token in &mut parse.tokens {
+                    token.start += sentence.start;
+                    token.end += sentence.start;
+                }
+                parse
+            })
+            .collect()
+    }
+
     /// Abbreviations that keep their period, lower case ("mr.").
     pub fn abbreviations(&self) -> &HashSet<String> {
         &self.parts.abbreviations

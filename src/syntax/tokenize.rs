@@ -39,20 +39,17 @@ pub fn tokenize(text: &str, abbreviations: &HashSet<String>) -> Vec<Span> {
                 let next_alnum = char_at(j + 1).is_some_and(char::is_alphanumeric);
                 let prev_digit = j > 0 && char_at(j - 1).is_some_and(|p| p.is_ascii_digit());
                 let next_digit = char_at(j + 1).is_some_and(|n| n.is_ascii_digit());
-                if c.is_alphanumeric() {
-                    j += 1;
-                } else if c == '.' && next_alnum {
-                    inner_period = true;
-                    j += 1;
-                } else if (c == ',' || c == ':') && prev_digit && next_digit {
-                    j += 1;
-                } else if is_apostrophe(c) && next_alnum {
-                    j += 1;
-                } else if c == '&' && next_alnum && char_at(j - 1).is_some_and(char::is_uppercase) {
-                    j += 1;
-                } else {
+                // Inside a word: "U.S", "3.5", "1,000", "10:30", "don't", "AT&T".
+                let continues = c.is_alphanumeric()
+                    || (c == '.' && next_alnum)
+                    || ((c == ',' || c == ':') && prev_digit && next_digit)
+                    || (is_apostrophe(c) && next_alnum)
+                    || (c == '&' && next_alnum && char_at(j - 1).is_some_and(char::is_uppercase));
+                if !continues {
                     break;
                 }
+                inner_period |= c == '.';
+                j += 1;
             }
             // A trailing period belongs to "U.S." and "e.g." and to known abbreviations.
             if char_at(j) == Some('.') {

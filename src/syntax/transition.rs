@@ -196,8 +196,8 @@ impl State {
             NONE
         };
         let n0 = self.front;
-        let n1 = if n0 + 1 <= n { n0 + 1 } else { NONE };
-        let n2 = if n0 + 2 <= n { n0 + 2 } else { NONE };
+        let n1 = if n0 < n { n0 + 1 } else { NONE };
+        let n2 = if n0 + 1 < n { n0 + 2 } else { NONE };
         let child = |i: usize, which: &Vec<[usize; 2]>, k: usize| -> usize {
             if i == NONE {
                 NONE
@@ -380,7 +380,7 @@ pub fn is_projective(heads: &[Option<usize>]) -> bool {
     // Quadratic, but only in training on treebank sentences.
     arcs.iter().all(|&(a, b)| {
         arcs.iter()
-            .all(|&(c, d)| !(a < c && c < b && b < d) && !(c < a && a < d && d < b))
+            .all(|&(c, d)| !((a < c && c < b && b < d) || (c < a && a < d && d < b)))
     })
 }
 
