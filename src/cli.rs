@@ -9,7 +9,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::article::Article;
 use crate::export::{json, summary::summary};
-use crate::extract::{Lexicon, extract, merge_extraction};
+use crate::extract::{Lexicon, merge_extraction};
 use crate::stance_map::{Source, StanceMap};
 use crate::storage;
 
@@ -44,6 +44,8 @@ pub enum Command {
         format: Option<ExtractFormat>,
         #[command(flatten)]
         lexicon: LexiconArgs,
+        #[command(flatten)]
+        llm: crate::llm::args::LlmArgs,
     },
     /// Print a readable summary of a map (.ron or .json)
     Show { map: PathBuf },
@@ -68,6 +70,8 @@ pub enum Command {
         verbose: bool,
         #[command(flatten)]
         lexicon: LexiconArgs,
+        #[command(flatten)]
+        llm: crate::llm::args::LlmArgs,
     },
 }
 
@@ -129,9 +133,11 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
             output,
             format,
             lexicon,
+            llm,
         }) => {
             let format = format.unwrap_or_else(|| ExtractFormat::for_output(output.as_deref()));
-            extract_command(&articles, output.as_deref(), format, &lexicon)
+            let mut session = llm.session()?;
+            extract_command(&articles, output.as_deref(), format, &lexicon, &mut session)
         }
         Some(Command::Show { map }) => {
             let map = storage::load_map(&map)?;
@@ -156,8 +162,27 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
             articles,
             verbose,
             lexicon,
+            llm,
         }) => {
             let lexicon = load_lexicon(&lexicon)?;
+            if llm.extractor.uses_model() {
+                let mut session = llm.session()?;
+                let options = crate::eval::EvalOptions {
+                    show_errors: verbose,
+                };
+                let (report, totals) = crate::llm::eval::evaluate_dirs_with_session(
+                    &gold,
+                    &articles,
+                    &lexicon,
+                    &mut session,
+                    &options,
+                )?;
+                write_stdout(&format!(
+                    "{report}\nmodel claims {}, dropped by verification {}, requests {}, cached chunks {}\n",
+                    totals.claimed, totals.dropped, totals.requests, totals.cached_chunks
+                ))?;
+                return Ok(Outcome::Done);
+            }
             let report = if verbose {
                 crate::eval::evaluate_dirs_verbose(&gold, &articles, &lexicon)?
             } else {
@@ -174,12 +199,13 @@ fn extract_command(
     output: Option<&Path>,
     format: ExtractFormat,
     lexicon: &LexiconArgs,
+    session: &mut crate::llm::args::LlmSession,
 ) -> anyhow::Result<Outcome> {
     let lexicon = load_lexicon(lexicon)?;
-    let merged = |articles: &[PathBuf]| -> anyhow::Result<StanceMap> {
+    let mut merged = |articles: &[PathBuf]| -> anyhow::Result<StanceMap> {
         let mut map = StanceMap::new();
         for path in articles {
-            extract_into(&mut map, path, &lexicon)?;
+            extract_into(&mut map, path, &lexicon, session)?;
         }
         Ok(map)
     };
@@ -197,7 +223,7 @@ fn extract_command(
             let mut found = false;
             for path in articles {
                 let mut map = StanceMap::new();
-                extract_into(&mut map, path, &lexicon)?;
+                extract_into(&mut map, path, &lexicon, session)?;
                 text.push_str(&json::to_json_line(&map)?);
                 text.push('\n');
                 found |= has_stances(&map);
@@ -214,14 +240,19 @@ fn extract_command(
 }
 
 /// Reads one article, extracts from it and merges the result into `map` as a new source.
-fn extract_into(map: &mut StanceMap, path: &Path, lexicon: &Lexicon) -> anyhow::Result<()> {
+fn extract_into(
+    map: &mut StanceMap,
+    path: &Path,
+    lexicon: &Lexicon,
+    session: &mut crate::llm::args::LlmSession,
+) -> anyhow::Result<()> {
     let article = storage::read_article(path)?;
     let shown = path.to_string_lossy();
     for diagnostic in &article.diagnostics {
         eprintln!("{shown}: {diagnostic}");
     }
     let source = source_for(map, path, &article);
-    let extraction = extract(&article, &source.id, lexicon);
+    let (extraction, _) = session.extract(&article, &source.id, lexicon, &shown)?;
     for diagnostic in &extraction.diagnostics {
         eprintln!("{shown}: {diagnostic}");
     }

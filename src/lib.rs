@@ -38,6 +38,13 @@
 //!   extraction into a map, never touching manual or locked stances.
 //! - [`eval`]: the corpus scoring (`shared/corpus/README.md`): normalisation, actor
 //!   and issue matching, micro P/R/F1 and an error list.
+//! - [`llm`]: a language model as a second extractor. `protocol.rs` numbers the
+//!   article's sentences in overlapping chunks and reads answers in the schema of
+//!   `assets/llm/`; `client.rs` posts to an OpenAI-compatible endpoint (ureq, rustls;
+//!   timeouts, backoff, cancel); `cache.rs` keeps answers on disk; `verify.rs` (pure)
+//!   keeps only claims whose cited sentences name holder and target and read that
+//!   way, listing the rest with reasons; `combine.rs` (pure) folds them into the
+//!   built-in extraction; `args.rs` and `eval.rs` are the CLI face.
 //! - [`analysis`]: pure questions over a map: congruence network, structural balance.
 //! - [`layout`]: deterministic, sign-aware force layout (Barnes–Hut above a few
 //!   hundred nodes) and overlap removal; no egui types.
@@ -63,6 +70,9 @@
 //!   refuses an edit that would break that and leaves the map unchanged.
 //! - Output is deterministic: everything is iterated and written in id order.
 //! - Undo history and UI state are never written to a map file.
+//! - `llm` is the only module that uses the network, and only when the user picks
+//!   a model extractor; besides that it writes only its answer cache. API keys stay
+//!   in memory (read from the environment or the OS keyring).
 
 pub mod analysis;
 pub mod article;
@@ -73,5 +83,6 @@ pub mod extract;
 pub mod gui;
 pub mod history;
 pub mod layout;
+pub mod llm;
 pub mod stance_map;
 pub mod storage;

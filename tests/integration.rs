@@ -6,5 +6,6 @@ mod eval;
 mod extraction;
 mod gui;
 mod gui_canvas;
+mod llm;
 mod model;
 mod storage;

@@ -67,6 +67,7 @@ pub struct StanceMapApp {
     pub(super) pending_pick: Option<PendingPick>,
     pub(super) autosave: Autosave,
     pub(super) lexicon_editor: LexiconEditor,
+    pub(super) llm: super::llm_settings::LlmPanel,
     /// The latest message for the status bar (errors included).
     pub(super) status: String,
     /// Set by Ctrl+F; the toolbar focuses the filter field and clears it.
@@ -90,6 +91,7 @@ impl StanceMapApp {
             _ => View::Positions,
         };
         let modal = config.recovery_path.exists().then_some(Modal::Recovery);
+        let llm = super::llm_settings::LlmPanel::new(config.preferences.llm.clone());
         Self {
             config,
             document: None,
@@ -103,6 +105,7 @@ impl StanceMapApp {
             pending_pick: None,
             autosave: Autosave::default(),
             lexicon_editor: LexiconEditor::default(),
+            llm,
             status: String::new(),
             focus_filter: false,
             after_save: None,
@@ -150,6 +153,11 @@ impl StanceMapApp {
 
     pub fn modal(&self) -> Option<&Modal> {
         self.modal.as_ref()
+    }
+
+    /// The model extractor window's state.
+    pub fn llm_panel(&self) -> &super::llm_settings::LlmPanel {
+        &self.llm
     }
 
     /// The evidence span the article panel shows highlighted.
@@ -200,6 +208,7 @@ impl StanceMapApp {
         egui::Panel::top("menu_bar").show(ui, |ui| {
             actions.extend(super::menu::menu_bar_ui(ui, self));
         });
+        self.llm.banner_ui(ui);
         egui::Panel::bottom("status_bar").show(ui, |ui| {
             super::status_bar::status_bar_ui(ui, self);
         });
@@ -222,6 +231,8 @@ impl StanceMapApp {
         {
             actions.extend(self.lexicon_editor.window_ui(ui.ctx(), &document.map));
         }
+        let map = self.document.as_ref().map(|document| &document.map);
+        actions.extend(self.llm.llm_ui(ui.ctx(), map, &self.config.lexicon));
     }
 
     fn document_ui(&mut self, ui: &mut egui::Ui, actions: &mut Vec<AppAction>) {
@@ -310,6 +321,7 @@ impl eframe::App for StanceMapApp {
             View::Positions => "positions",
         }
         .to_owned();
+        self.config.preferences.llm = self.llm.settings.clone();
         eframe::set_value(
             storage,
             super::preferences::STORAGE_KEY,

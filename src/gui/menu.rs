@@ -184,6 +184,15 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &StanceMapApp) -> Vec<AppAction> {
             ) {
                 actions.push(AppAction::ShowLexiconEditor);
             }
+            if item(
+                ui,
+                true,
+                "Model extractor…",
+                None,
+                "Extract with a language model; every stance is checked against the article",
+            ) {
+                actions.push(AppAction::ShowLlmSettings);
+            }
         });
     });
     actions

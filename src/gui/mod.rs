@@ -15,6 +15,7 @@ pub mod files;
 pub mod inspector;
 mod inspector_edge;
 pub mod lexicon_editor;
+pub mod llm_settings;
 pub mod menu;
 pub mod preferences;
 pub mod shortcuts;

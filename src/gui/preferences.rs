@@ -17,6 +17,8 @@ pub struct Preferences {
     pub dark_theme: bool,
     /// "positions", "relations", "lens" or "matrix".
     pub last_view: String,
+    /// The model extractor's mode, endpoint and model (never the API key).
+    pub llm: super::llm_settings::LlmPreferences,
 }
 
 impl Default for Preferences {
@@ -25,6 +27,7 @@ impl Default for Preferences {
             recent_files: Vec::new(),
             dark_theme: true,
             last_view: "positions".into(),
+            llm: Default::default(),
         }
     }
 }
