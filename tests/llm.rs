@@ -10,6 +10,7 @@ use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use egui_kittest::kittest::Queryable;
 use serde_json::{Value, json};
 use stancemap::article::{Article, ArticleFormat};
 use stancemap::extract::Lexicon;
@@ -202,6 +203,7 @@ fn a_good_answer_is_verified_and_bad_citations_are_dropped_with_reasons() {
     )]);
     let (result, steps) = run(&server.url, None, whole(), |_| {});
     let run = result.unwrap();
+    eprintln!("kept: {:#?}\ndropped: {:#?}", run.verified.extraction, run.verified.dropped);
     assert_eq!(steps.len(), 1);
     assert_eq!(run.n_requests, 1);
     assert_eq!(run.n_claimed, 7);
@@ -724,4 +726,123 @@ fn cli_eval_scores_the_model_on_a_gold_folder() {
         .to_owned();
     assert_eq!(positions_cell, "1/2/0", "{stdout}");
     assert!(stdout.contains("dropped by verification 3"), "{stdout}");
+}
+
+/// The app with the GUI tests' sample map open and the model extractor set to
+/// `url`, its window open.
+fn gui_app(url: &str) -> crate::gui::TestApp {
+    use stancemap::gui::action::AppAction;
+    use stancemap::gui::llm_settings::LlmPreferences;
+    let dir = tempfile::tempdir().unwrap();
+    let dialog = Arc::new(crate::gui::FakeDialog::default());
+    let mut config = crate::gui::config(dir.path(), Arc::clone(&dialog));
+    config.preferences.llm = LlmPreferences {
+        mode: ExtractorMode::Llm,
+        url: url.to_owned(),
+        model: "gui-model".into(),
+        key_variable: "STANCEMAP_TEST_NO_SUCH_KEY".into(),
+    };
+    let mut harness = crate::gui::harness_for(config);
+    let path = dir.path().join("talks.stancemap.ron");
+    harness
+        .state_mut()
+        .set_document(stancemap::gui::document::Document::from_file(
+            crate::gui::sample_map(),
+            path,
+        ));
+    // The answer cache goes to the test's temp folder, not the user's.
+    harness.state_mut().llm_panel_mut().cache_dir = Some(dir.path().join("cache"));
+    harness.state_mut().queue(AppAction::ShowLlmSettings);
+    harness.run();
+    crate::gui::TestApp {
+        harness,
+        dir,
+        dialog,
+    }
+}
+
+/// Agrees to send the text, starts the run and steps until it has finished.
+fn gui_run(app: &mut crate::gui::TestApp, url: &str) {
+    let receiving = format!("{url}/chat/completions");
+    // The endpoint is named before anything is sent.
+    app.harness
+        .get_by_label_contains(&format!("will be sent to {receiving}"));
+    app.harness
+        .get_by_label(&format!("Send article text to {receiving}"))
+        .click();
+    app.harness.step();
+    app.harness.step();
+    app.harness.get_by_label("Extract with the model").click();
+    app.harness.step();
+    for _ in 0..400 {
+        app.harness.step();
+        if !app.harness.state().llm_panel().is_running() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    app.harness.step();
+    app.harness.step();
+    assert!(!app.harness.state().llm_panel().is_running());
+}
+
+fn sample_answer() -> String {
+    let article = Article::parse(crate::gui::SAMPLE_TEXT.as_bytes(), ArticleFormat::Text);
+    let kyiv = number_of(&article, "Kyiv rejects");
+    json!({
+        "actors": [{"name": "Ukraine", "kind": "state", "aliases": ["Kyiv"], "stands_for": "Crimea is Ukrainian"}],
+        "issues": [{"id": "crimea", "label": "Recognising Crimea as Russian", "keywords": ["Crimea"]}],
+        "positions": [
+            {"actor": "Ukraine", "issue": "crimea", "stance": "oppose", "sentences": [kyiv], "confidence": 0.9},
+            {"actor": "Ukraine", "issue": "crimea", "stance": "support", "sentences": [42], "confidence": 0.9}
+        ],
+        "relations": []
+    })
+    .to_string()
+}
+
+#[test]
+fn gui_runs_the_model_after_consent_and_lists_what_verification_dropped() {
+    let server = FakeServer::start(vec![Reply::Status(
+        200,
+        completion(&sample_answer(), "stop"),
+    )]);
+    let mut app = gui_app(&server.url);
+    gui_run(&mut app, &server.url);
+    let panel = app.harness.state().llm_panel();
+    assert_eq!(panel.banner, None);
+    assert_eq!(panel.dropped.len(), 1, "{:?}", panel.dropped);
+    assert!(panel.dropped[0].1.reason.contains("cites sentence 42"));
+    let request = &server.requests()[0];
+    assert_eq!(request["model"], "gui-model");
+    let model_positions = app
+        .map()
+        .positions()
+        .filter(|p| p.claim.note.starts_with("model gui-model"))
+        .count();
+    assert_eq!(model_positions, 1);
+    app.harness
+        .get_by_label_contains("Dropped by verification (1)");
+}
+
+#[test]
+fn gui_falls_back_to_the_builtin_result_with_a_banner_when_the_model_fails() {
+    let server = FakeServer::start(vec![Reply::Status(
+        400,
+        "{\"error\":\"model not found\"}".into(),
+    )]);
+    let mut app = gui_app(&server.url);
+    let before = app.map().positions().count();
+    gui_run(&mut app, &server.url);
+    let banner = app.harness.state().llm_panel().banner.clone().unwrap();
+    assert!(banner.contains("http 400"), "{banner}");
+    assert!(banner.contains("showing the built-in result"), "{banner}");
+    app.harness.get_by_label_contains("The model extractor failed");
+    // The map holds the built-in result, not a model claim.
+    assert!(app.map().positions().count() >= before.min(1));
+    assert!(
+        app.map()
+            .positions()
+            .all(|p| !p.claim.note.starts_with("model "))
+    );
 }

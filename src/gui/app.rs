@@ -160,6 +160,11 @@ impl StanceMapApp {
         &self.llm
     }
 
+    /// The model extractor window's state, to change (tests point its cache away).
+    pub fn llm_panel_mut(&mut self) -> &mut super::llm_settings::LlmPanel {
+        &mut self.llm
+    }
+
     /// The evidence span the article panel shows highlighted.
     pub fn article_panel(&self) -> &ArticlePanel {
         &self.article

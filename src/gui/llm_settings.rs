@@ -77,6 +77,8 @@ pub struct LlmPanel {
     /// Claims verification refused in the last run: (source title, claim and reason).
     pub dropped: Vec<(String, Dropped)>,
     pub last_summary: String,
+    /// Where answers are cached; `None` turns the cache off.
+    pub cache_dir: Option<std::path::PathBuf>,
 }
 
 impl LlmPanel {
@@ -84,6 +86,7 @@ impl LlmPanel {
     pub fn new(settings: LlmPreferences) -> Self {
         Self {
             settings,
+            cache_dir: crate::llm::cache::default_cache_dir(),
             ..Self::default()
         }
     }
@@ -217,18 +220,22 @@ impl LlmPanel {
         egui::Grid::new("llm_settings_grid")
             .num_columns(2)
             .show(ui, |ui| {
-                ui.label("Endpoint URL");
-                ui.text_edit_singleline(&mut self.settings.url);
+                let label = ui.label("Endpoint URL");
+                ui.text_edit_singleline(&mut self.settings.url)
+                    .labelled_by(label.id);
                 ui.end_row();
-                ui.label("Model");
-                ui.text_edit_singleline(&mut self.settings.model);
+                let label = ui.label("Model");
+                ui.text_edit_singleline(&mut self.settings.model)
+                    .labelled_by(label.id);
                 ui.end_row();
-                ui.label("Key variable");
-                ui.text_edit_singleline(&mut self.settings.key_variable);
+                let label = ui.label("Key variable");
+                ui.text_edit_singleline(&mut self.settings.key_variable)
+                    .labelled_by(label.id);
                 ui.end_row();
-                ui.label("API key");
+                let label = ui.label("API key");
                 ui.horizontal(|ui| {
-                    ui.add(egui::TextEdit::singleline(&mut self.key_input).password(true));
+                    ui.add(egui::TextEdit::singleline(&mut self.key_input).password(true))
+                        .labelled_by(label.id);
                     if ui.button("Store in keyring").clicked() {
                         self.last_summary = match ApiKey::new(std::mem::take(&mut self.key_input)) {
                             Some(key) => match store_in_keyring(&self.settings.url, &key) {
@@ -303,12 +310,12 @@ impl LlmPanel {
         let key = api_key_for(&self.settings.url, &self.settings.key_variable).map(|(key, _)| key);
         let mode = self.settings.mode;
         let lexicon = lexicon.clone();
+        let cache = self.cache_dir.clone().map(AnswerCache::new);
         let cancel = Arc::new(AtomicBool::new(false));
         let (sender, receiver) = channel();
         let worker_cancel = cancel.clone();
         std::thread::spawn(move || {
             let mut client = Client::new(endpoint, key, worker_cancel);
-            let cache = crate::llm::cache::default_cache_dir().map(AnswerCache::new);
             let n_sources = sources.len();
             let mut result = JobResult {
                 extractions: Vec::new(),

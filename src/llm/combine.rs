@@ -27,6 +27,15 @@ pub fn combine(builtin: Extraction, model: Extraction) -> Extraction {
     {
         mark_stance(claim);
     }
+    let mut model = model;
+    for claim in model
+        .positions
+        .iter_mut()
+        .map(|p| &mut p.claim)
+        .chain(model.relations.iter_mut().map(|r| &mut r.claim))
+    {
+        mark_stance(claim);
+    }
     let renames = issue_renames(&out.issues, &model.issues);
     for actor in model.actors {
         match out.actors.iter_mut().find(|known| known.id == actor.id) {

@@ -57,6 +57,8 @@ struct ResolvedActor {
 #[derive(Clone, Debug)]
 struct ResolvedIssue {
     id: String,
+    /// The id the model gave, which its claims use.
+    model_id: String,
     label: String,
     keywords: Vec<String>,
     /// Stemmed content words of label and keywords; a sentence naming one names the issue.
@@ -440,10 +442,21 @@ fn find_actor(actors: &[ResolvedActor], name: &str, lexicon: &Lexicon) -> Resolv
 }
 
 fn resolve_issue(issue: &ModelIssue, lexicon: &Lexicon) -> ResolvedIssue {
+    // Only a label that is wholly a lexicon trigger (or label) takes the lexicon's id;
+    // "US ceasefire proposal" is more specific than the lexicon's "ceasefire".
+    let label = issue.label.trim();
     let lexicon_index = lexicon
-        .issue_hits(&issue.label)
-        .first()
-        .map(|hit| hit.index);
+        .issue_hits(label)
+        .into_iter()
+        .find(|hit| hit.start == 0 && hit.end == label.len())
+        .map(|hit| hit.index)
+        .or_else(|| {
+            let wanted = normalise(label);
+            lexicon
+                .issues()
+                .iter()
+                .position(|entry| normalise(&entry.label) == wanted)
+        });
     let mut words = content_words(
         std::iter::once(issue.label.as_str()).chain(issue.keywords.iter().map(String::as_str)),
     );
@@ -465,6 +478,7 @@ fn resolve_issue(issue: &ModelIssue, lexicon: &Lexicon) -> ResolvedIssue {
     };
     ResolvedIssue {
         id,
+        model_id: issue.id.trim().to_owned(),
         label,
         keywords: issue.keywords.clone(),
         words,
@@ -476,7 +490,12 @@ fn find_issue<'a>(issues: &'a [ResolvedIssue], name: &str) -> Option<&'a Resolve
     let wanted = slug(name);
     issues
         .iter()
-        .find(|issue| issue.id == wanted || slug(&issue.label) == wanted || issue.id == name)
+        .find(|issue| {
+            issue.model_id == name.trim()
+                || issue.id == wanted
+                || slug(&issue.model_id) == wanted
+                || slug(&issue.label) == wanted
+        })
 }
 
 /// How the sentence names `actor`: 1.0 through a lexicon alias, 0.9 through one of
