@@ -203,7 +203,10 @@ fn a_good_answer_is_verified_and_bad_citations_are_dropped_with_reasons() {
     )]);
     let (result, steps) = run(&server.url, None, whole(), |_| {});
     let run = result.unwrap();
-    eprintln!("kept: {:#?}\ndropped: {:#?}", run.verified.extraction, run.verified.dropped);
+    eprintln!(
+        "kept: {:#?}\ndropped: {:#?}",
+        run.verified.extraction, run.verified.dropped
+    );
     assert_eq!(steps.len(), 1);
     assert_eq!(run.n_requests, 1);
     assert_eq!(run.n_claimed, 7);
@@ -837,7 +840,8 @@ fn gui_falls_back_to_the_builtin_result_with_a_banner_when_the_model_fails() {
     let banner = app.harness.state().llm_panel().banner.clone().unwrap();
     assert!(banner.contains("http 400"), "{banner}");
     assert!(banner.contains("showing the built-in result"), "{banner}");
-    app.harness.get_by_label_contains("The model extractor failed");
+    app.harness
+        .get_by_label_contains("The model extractor failed");
     // The map holds the built-in result, not a model claim.
     assert!(app.map().positions().count() >= before.min(1));
     assert!(
@@ -845,4 +849,35 @@ fn gui_falls_back_to_the_builtin_result_with_a_banner_when_the_model_fails() {
             .positions()
             .all(|p| !p.claim.note.starts_with("model "))
     );
+}
+
+#[test]
+fn gui_cancel_stops_a_run_and_leaves_the_map_unchanged() {
+    let server = FakeServer::start(vec![Reply::Slow(
+        Duration::from_secs(3),
+        completion(&sample_answer(), "stop"),
+    )]);
+    let mut app = gui_app(&server.url);
+    let before = app.map().clone();
+    let receiving = format!("{}/chat/completions", server.url);
+    app.harness
+        .get_by_label(&format!("Send article text to {receiving}"))
+        .click();
+    app.harness.step();
+    app.harness.step();
+    app.harness.get_by_label("Extract with the model").click();
+    app.harness.step();
+    app.harness.step();
+    assert!(app.harness.state().llm_panel().is_running());
+    app.harness.get_by_label("Cancel").click();
+    app.harness.step();
+    app.harness.step();
+    let panel = app.harness.state().llm_panel();
+    assert!(!panel.is_running());
+    assert!(
+        panel.last_summary.starts_with("Cancelled"),
+        "{}",
+        panel.last_summary
+    );
+    assert_eq!(app.map(), &before);
 }

@@ -130,7 +130,7 @@ impl LlmPanel {
         };
         egui::Panel::top("llm_banner").show(ui, |ui| {
             ui.horizontal(|ui| {
-                ui.colored_label(ui.visuals().warn_fg_color, "⚠");
+                ui.colored_label(ui.visuals().warn_fg_color, "Warning:");
                 ui.label(banner);
                 if ui.button("Dismiss").clicked() {
                     self.banner = None;

@@ -488,14 +488,12 @@ fn resolve_issue(issue: &ModelIssue, lexicon: &Lexicon) -> ResolvedIssue {
 
 fn find_issue<'a>(issues: &'a [ResolvedIssue], name: &str) -> Option<&'a ResolvedIssue> {
     let wanted = slug(name);
-    issues
-        .iter()
-        .find(|issue| {
-            issue.model_id == name.trim()
-                || issue.id == wanted
-                || slug(&issue.model_id) == wanted
-                || slug(&issue.label) == wanted
-        })
+    issues.iter().find(|issue| {
+        issue.model_id == name.trim()
+            || issue.id == wanted
+            || slug(&issue.model_id) == wanted
+            || slug(&issue.label) == wanted
+    })
 }
 
 /// How the sentence names `actor`: 1.0 through a lexicon alias, 0.9 through one of
