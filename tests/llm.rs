@@ -881,3 +881,63 @@ fn gui_cancel_stops_a_run_and_leaves_the_map_unchanged() {
     );
     assert_eq!(app.map(), &before);
 }
+
+/// Verifies one position claim on a one-paragraph article; returns the dropped reasons.
+fn verify_one(text: &str, stance: &str, sentence: i64) -> (usize, Vec<String>) {
+    use stancemap::llm::protocol::{ModelActor, ModelAnswer, ModelIssue, ModelPosition};
+    let article = Article::parse(text.as_bytes(), ArticleFormat::Text);
+    let answer = ModelAnswer {
+        actors: vec![ModelActor {
+            name: "Ukraine".into(),
+            kind: "state".into(),
+            aliases: vec!["Kyiv".into()],
+            stands_for: String::new(),
+        }],
+        issues: vec![ModelIssue {
+            id: "plan".into(),
+            label: "The peace plan".into(),
+            keywords: vec!["plan".into()],
+        }],
+        positions: vec![ModelPosition {
+            actor: "Ukraine".into(),
+            issue: "plan".into(),
+            stance: stance.into(),
+            sentences: vec![sentence],
+            confidence: Some(0.8),
+        }],
+        relations: vec![],
+    };
+    let verified = stancemap::llm::verify(
+        &article,
+        &SourceId::new("s1"),
+        &Lexicon::bundled(),
+        &[answer],
+        "m",
+    );
+    (
+        verified.extraction.positions.len(),
+        verified.dropped.into_iter().map(|d| d.reason).collect(),
+    )
+}
+
+#[test]
+fn verification_reads_negation_and_hedges_in_the_cited_sentence() {
+    let text = "Talks\nKyiv rejected the plan. Kyiv did not reject the plan. Kyiv could reject the plan. Kyiv discussed the plan in May.";
+    // A plain cue that agrees.
+    assert_eq!(verify_one(text, "oppose", 2), (1, vec![]));
+    // The model reads the cue the other way.
+    let (kept, reasons) = verify_one(text, "support", 2);
+    assert_eq!(kept, 0);
+    assert!(reasons[0].contains("reads oppose"), "{reasons:?}");
+    // A negated cue reads the other way.
+    let (kept, reasons) = verify_one(text, "oppose", 3);
+    assert_eq!(kept, 0);
+    assert!(reasons[0].contains("negated by"), "{reasons:?}");
+    assert_eq!(verify_one(text, "support", 3).0, 1);
+    // A hedged stance is left out, as the annotation conventions say.
+    let (kept, reasons) = verify_one(text, "oppose", 4);
+    assert_eq!(kept, 0);
+    assert!(reasons[0].contains("hedged"), "{reasons:?}");
+    // No cue at all: kept as inferred, the month "May" is no hedge.
+    assert_eq!(verify_one(text, "support", 5).0, 1);
+}
