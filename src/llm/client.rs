@@ -142,8 +142,9 @@ impl Client {
     }
 
     /// Sends one user message and returns the response body of the first successful
-    /// attempt. Retries 429/5xx/timeouts/connection errors with backoff; a 400 that
-    /// names `response_format` or `json_schema` switches to `json_object` once.
+    /// attempt. Retries 429/5xx/timeouts/connection errors with backoff; a 400, 422
+    /// or 500 that names `response_format` or `json_schema` switches to
+    /// `json_object` once.
     pub fn complete(&mut self, user_message: &str) -> Result<RawAnswer, ClientError> {
         let url = self.endpoint.completions_url();
         let mut attempts = 0;
@@ -189,7 +190,8 @@ impl Client {
                             });
                         }
                         (200..=299, Err(error)) => Retry::Error(error, None),
-                        (400 | 422, Ok(body))
+                        // Some servers say so with a 500 (ik_llama.cpp), most with 400/422.
+                        (400 | 422 | 500, Ok(body))
                             if !fell_back
                                 && self.format == ResponseFormat::JsonSchema
                                 && refuses_schema(&body) =>
