@@ -44,7 +44,8 @@
 //!   timeouts, backoff, cancel); `cache.rs` keeps answers on disk; `verify.rs` (pure)
 //!   keeps only claims whose cited sentences name holder and target and read that
 //!   way, listing the rest with reasons; `combine.rs` (pure) folds them into the
-//!   built-in extraction; `args.rs` and `eval.rs` are the CLI face.
+//!   built-in extraction; `args.rs` and `eval.rs` are the CLI face, and
+//!   `gui/llm_settings.rs` the app's window (consent, progress, Cancel, banner).
 //! - [`analysis`]: pure questions over a map: congruence network, structural balance.
 //! - [`layout`]: deterministic, sign-aware force layout (Barnes–Hut above a few
 //!   hundred nodes) and overlap removal; no egui types.
