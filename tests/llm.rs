@@ -941,3 +941,36 @@ fn verification_reads_negation_and_hedges_in_the_cited_sentence() {
     // No cue at all: kept as inferred, the month "May" is no hedge.
     assert_eq!(verify_one(text, "support", 5).0, 1);
 }
+
+#[test]
+fn a_citation_outside_the_chunk_the_model_was_sent_is_dropped() {
+    let article = article();
+    let server = FakeServer::start(vec![Reply::Status(
+        200,
+        completion(&recorded_answer(&article), "stop"),
+    )]);
+    let small = Chunking {
+        size: 4,
+        overlap: 1,
+    };
+    let (result, _) = run(&server.url, None, small, |_| {});
+    let run = result.unwrap();
+    let sybiha = number_of(&article, "Sybiha rejected the plan");
+    // The same answer came back for every chunk; only the chunk holding the cited
+    // sentence keeps Ukraine's position.
+    assert!(
+        run.verified.dropped.iter().any(|d| d.reason
+            == format!(
+                "cites sentence {sybiha}, which was not among the sentences 1–4 it was sent"
+            )),
+        "{:#?}",
+        run.verified.dropped
+    );
+    assert!(
+        run.verified
+            .extraction
+            .positions
+            .iter()
+            .any(|p| p.actor.as_str() == "Ukraine")
+    );
+}

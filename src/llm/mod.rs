@@ -24,7 +24,7 @@ pub mod verify;
 pub use cache::AnswerCache;
 pub use client::{Client, ClientError, Endpoint};
 pub use protocol::{AnswerError, Chunk, ModelAnswer};
-pub use verify::{Dropped, Verified, verify};
+pub use verify::{Dropped, Verified, verify, verify_chunks};
 
 use crate::article::Article;
 use crate::extract::{Extraction, Lexicon, extract};
@@ -178,7 +178,7 @@ pub fn run_model(
             .and_then(|text| protocol::parse_answer(&text, false).ok());
         if let Some(answer) = cached {
             run.n_cached += 1;
-            answers.push(answer);
+            answers.push((chunk, answer));
             continue;
         }
         let message = protocol::numbered_sentences(article, chunk);
@@ -203,13 +203,13 @@ pub fn run_model(
         {
             diagnostics.push(error);
         }
-        answers.push(answer.1);
+        answers.push((chunk, answer.1));
     }
     run.n_claimed = answers
         .iter()
-        .map(|answer| answer.positions.len() + answer.relations.len())
+        .map(|(_, answer)| answer.positions.len() + answer.relations.len())
         .sum();
-    run.verified = verify(article, source, lexicon, &answers, &model);
+    run.verified = verify_chunks(article, source, lexicon, &answers, &model);
     let kept = run.verified.extraction.positions.len() + run.verified.extraction.relations.len();
     diagnostics.push(format!(
         "model {model}: {} claims, {kept} stances kept after verification, {} dropped",

@@ -17,7 +17,7 @@ use crate::stance_map::{
     Actor, ActorKind, Claim, Evidence, Issue, Origin, Position, Relation, SourceId, Stance,
 };
 
-use super::protocol::{ModelActor, ModelAnswer, ModelIssue};
+use super::protocol::{Chunk, ModelActor, ModelAnswer, ModelIssue};
 
 /// How many words before a cue a negation or hedge word reaches.
 const POLARITY_WINDOW: usize = 4;
@@ -84,12 +84,33 @@ pub fn verify(
     answers: &[ModelAnswer],
     model: &str,
 ) -> Verified {
+    let everything = Chunk {
+        first: 0,
+        end: article.sentences.len(),
+    };
+    let answers: Vec<(Chunk, ModelAnswer)> = answers
+        .iter()
+        .map(|answer| (everything, answer.clone()))
+        .collect();
+    verify_chunks(article, source, lexicon, &answers, model)
+}
+
+/// [`verify`] for answers to chunks: a claim may cite only sentences of the chunk
+/// its answer was given for (the model saw no others).
+pub fn verify_chunks(
+    article: &Article,
+    source: &SourceId,
+    lexicon: &Lexicon,
+    answers: &[(Chunk, ModelAnswer)],
+    model: &str,
+) -> Verified {
     let mut verified = Verified::default();
     let mut actors: BTreeMap<String, Actor> = BTreeMap::new();
     let mut issues: BTreeMap<String, Issue> = BTreeMap::new();
     let mut positions: BTreeMap<(String, String), Claim> = BTreeMap::new();
     let mut relations: BTreeMap<(String, String), Claim> = BTreeMap::new();
-    for answer in answers {
+    for (chunk, answer) in answers {
+        let chunk = *chunk;
         let resolved: Vec<ResolvedActor> = answer
             .actors
             .iter()
@@ -137,7 +158,7 @@ pub fn verify(
                     explanation: reading,
                 })
             };
-            match check_citations(article, &position.sentences, check) {
+            match check_citations(article, chunk, &position.sentences, check) {
                 Ok(checks) => {
                     let claim = build_claim(
                         article,
@@ -192,7 +213,7 @@ pub fn verify(
                     explanation: reading,
                 })
             };
-            match check_citations(article, &relation.sentences, check) {
+            match check_citations(article, chunk, &relation.sentences, check) {
                 Ok(checks) => {
                     let claim = build_claim(
                         article,
@@ -257,6 +278,7 @@ fn cited(sentences: &[i64]) -> String {
 /// Runs `check` on every cited sentence; the first failure is the reason to drop.
 fn check_citations(
     article: &Article,
+    chunk: Chunk,
     numbers: &[i64],
     check: impl Fn(Sentence, &str) -> Result<SentenceCheck, String>,
 ) -> Result<Vec<(Sentence, SentenceCheck)>, String> {
@@ -276,6 +298,13 @@ fn check_citations(
             .and_then(|number| number.checked_sub(1))
             .and_then(|index| article.sentences.get(index).copied())
             .ok_or_else(|| format!("cites sentence {number}, but the article has {n} sentences"))?;
+        let index = usize::try_from(number - 1).unwrap_or_default();
+        if index < chunk.first || index >= chunk.end {
+            return Err(format!(
+                "cites sentence {number}, which was not among the {} it was sent",
+                chunk.describe()
+            ));
+        }
         let text = article.sentence_text(sentence);
         let result = check(sentence, text).map_err(|why| format!("sentence {number} {why}"))?;
         checks.push((sentence, result));
