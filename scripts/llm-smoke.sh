@@ -81,7 +81,7 @@ say "running stancemap extract --extractor llm on $(basename "$ARTICLE")"
 set +e
 STANCEMAP_CACHE_DIR="$CACHE" "$BIN" extract "$ARTICLE" --extractor llm \
   --llm-url "http://127.0.0.1:$PORT/v1" --llm-model smollm2 \
-  --llm-timeout 600 --llm-max-tokens 1024 --llm-chunk 12 --explain -o "$MAP" 2>"$ERR"
+  --llm-timeout 900 --llm-max-tokens 4096 --llm-chunk 20 --explain -o "$MAP" 2>"$ERR"
 CODE=$?
 set -e
 say "exit code $CODE (0: stances found, 1: none survived)"
