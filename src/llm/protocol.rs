@@ -219,7 +219,20 @@ pub fn parse_answer(content: &str, truncated: bool) -> Result<ModelAnswer, Answe
             AnswerError::Empty
         });
     }
-    let value: serde_json::Value = match serde_json::from_str(text) {
+    // Some grammar-constrained servers let raw line breaks into strings; as JSON
+    // whitespace or inside a string they mean a space.
+    let parsed = serde_json::from_str(text).or_else(|error| {
+        if error.to_string().contains("control character") {
+            let cleaned: String = text
+                .chars()
+                .map(|c| if c.is_control() { ' ' } else { c })
+                .collect();
+            serde_json::from_str(&cleaned)
+        } else {
+            Err(error)
+        }
+    });
+    let value: serde_json::Value = match parsed {
         Ok(value) => value,
         Err(error) if truncated || error.is_eof() => return Err(AnswerError::Truncated),
         Err(error) => return Err(AnswerError::Malformed(error.to_string())),
@@ -306,6 +319,11 @@ mod tests {
     fn answers_are_validated() {
         let good = r#"{"actors":[],"issues":[],"positions":[{"actor":"A","issue":"x","stance":"support","sentences":[1],"confidence":0.8}],"relations":[]}"#;
         assert_eq!(parse_answer(good, false).map(|a| a.positions.len()), Ok(1));
+        let raw_newline = good.replace("\"A\"", "\"A\nB\"");
+        assert_eq!(
+            parse_answer(&raw_newline, false).map(|a| a.positions[0].actor.clone()),
+            Ok("A B".to_owned())
+        );
         let fenced = format!("```json\n{good}\n```");
         assert!(parse_answer(&fenced, false).is_ok());
         assert_eq!(
