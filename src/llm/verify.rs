@@ -324,7 +324,7 @@ fn build_claim(
     let mut claim = Claim::new(stance, Origin::Extracted);
     let model_confidence = model_confidence
         .map(|value| value as f32)
-        .filter(|value| value.is_finite())
+        .filter(|value| (0.0..=1.0).contains(value))
         .unwrap_or(DEFAULT_MODEL_CONFIDENCE)
         .clamp(0.0, 1.0);
     // The weakest citation decides how far the article itself backs the claim.
