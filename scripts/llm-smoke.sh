@@ -110,7 +110,7 @@ if not summary:
 n_actors = n_claims = 0
 for entry in entries:
     record = json.loads(entry.read_text())
-    answer = json.loads(record["answer"])
+    answer = json.loads(record["answer"], strict=False)  # raw line breaks, as stancemap reads them
     try:
         jsonschema.validate(answer, schema)
     except jsonschema.ValidationError as error:
