@@ -9,7 +9,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::article::Article;
 use crate::export::{json, summary::summary};
-use crate::extract::{Lexicon, extract, merge_extraction};
+use crate::extract::{Lexicon, merge_extraction};
 use crate::stance_map::{Source, StanceMap};
 use crate::storage;
 
@@ -51,11 +51,10 @@ pub enum Command {
         /// Default: from the output file's extension, else json
         #[arg(long, value_enum)]
         format: Option<ExtractFormat>,
-        /// Print why each stance was found (cue, holder path, polarity steps) to stderr
-        #[arg(long)]
-        explain: bool,
         #[command(flatten)]
         lexicon: LexiconArgs,
+        #[command(flatten)]
+        llm: crate::llm::args::LlmArgs,
     },
     /// Print a readable summary of a map (.ron or .json)
     Show { map: PathBuf },
@@ -90,6 +89,8 @@ pub enum Command {
         verbose: bool,
         #[command(flatten)]
         lexicon: LexiconArgs,
+        #[command(flatten)]
+        llm: crate::llm::args::LlmArgs,
     },
     /// Train the tagger and dependency parser on UD CoNLL-U treebanks (fixed seed)
     TrainParser {
@@ -262,8 +263,8 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
             stdin_jsonl,
             output,
             format,
-            explain,
             lexicon,
+            llm,
         }) => {
             let format = format.unwrap_or_else(|| {
                 if stdin_jsonl && output.is_none() {
@@ -280,8 +281,9 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
             if format == ExtractFormat::Jsonl {
                 return crate::cli_batch::files_command(&articles, output.as_deref(), &lexicon);
             }
-            EXPLAIN.store(explain, std::sync::atomic::Ordering::Relaxed);
-            extract_command(&articles, output.as_deref(), format, &lexicon)
+            EXPLAIN.store(llm.explain, std::sync::atomic::Ordering::Relaxed);
+            let mut session = llm.session()?;
+            extract_command(&articles, output.as_deref(), format, &lexicon, &mut session)
         }
         Some(Command::Bench { json, quick }) => {
             let report = crate::bench::run(&crate::bench::BenchOptions { quick });
@@ -316,8 +318,27 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
             articles,
             verbose,
             lexicon,
+            llm,
         }) => {
             let lexicon = load_lexicon(&lexicon)?;
+            if llm.extractor.uses_model() {
+                let mut session = llm.session()?;
+                let options = crate::eval::EvalOptions {
+                    show_errors: verbose,
+                };
+                let (report, totals) = crate::llm::eval::evaluate_dirs_with_session(
+                    &gold,
+                    &articles,
+                    &lexicon,
+                    &mut session,
+                    &options,
+                )?;
+                write_stdout(&format!(
+                    "{report}\nmodel claims {}, dropped by verification {}, requests {}, cached chunks {}\n",
+                    totals.claimed, totals.dropped, totals.requests, totals.cached_chunks
+                ))?;
+                return Ok(Outcome::Done);
+            }
             let report = if verbose {
                 crate::eval::evaluate_dirs_verbose(&gold, &articles, &lexicon)?
             } else {
@@ -412,12 +433,13 @@ fn extract_command(
     output: Option<&Path>,
     format: ExtractFormat,
     lexicon: &LexiconArgs,
+    session: &mut crate::llm::args::LlmSession,
 ) -> anyhow::Result<Outcome> {
     let lexicon = load_lexicon(lexicon)?;
-    let merged = |articles: &[PathBuf]| -> anyhow::Result<StanceMap> {
+    let mut merged = |articles: &[PathBuf]| -> anyhow::Result<StanceMap> {
         let mut map = StanceMap::new();
         for path in articles {
-            extract_into(&mut map, path, &lexicon)?;
+            extract_into(&mut map, path, &lexicon, session)?;
         }
         Ok(map)
     };
@@ -435,7 +457,7 @@ fn extract_command(
             let mut found = false;
             for path in articles {
                 let mut map = StanceMap::new();
-                extract_into(&mut map, path, &lexicon)?;
+                extract_into(&mut map, path, &lexicon, session)?;
                 text.push_str(&json::to_json_line(&map)?);
                 text.push('\n');
                 found |= has_stances(&map);
@@ -485,14 +507,19 @@ pub fn explanation(shown: &str, extraction: &crate::extract::Extraction) -> Stri
 }
 
 /// Reads one article, extracts from it and merges the result into `map` as a new source.
-fn extract_into(map: &mut StanceMap, path: &Path, lexicon: &Lexicon) -> anyhow::Result<()> {
+fn extract_into(
+    map: &mut StanceMap,
+    path: &Path,
+    lexicon: &Lexicon,
+    session: &mut crate::llm::args::LlmSession,
+) -> anyhow::Result<()> {
     let article = storage::read_article(path)?;
     let shown = path.to_string_lossy();
     for diagnostic in &article.diagnostics {
         eprintln!("{shown}: {diagnostic}");
     }
     let source = source_for(map, path, &article);
-    let extraction = extract(&article, &source.id, lexicon);
+    let (extraction, _) = session.extract(&article, &source.id, lexicon, &shown)?;
     for diagnostic in &extraction.diagnostics {
         eprintln!("{shown}: {diagnostic}");
     }

@@ -53,6 +53,14 @@
 //!   `issues.rs` contested issues and pivotal actors; `time.rs` date ranges, a map as
 //!   of a range, a stance over time; `diff.rs` and `merge.rs` compare and combine two
 //!   maps; `report.rs` gathers it all for `analyze` and the Analysis window.
+//! - [`llm`]: a language model as a second extractor. `protocol.rs` numbers the
+//!   article's sentences in overlapping chunks and reads answers in the schema of
+//!   `assets/llm/`; `client.rs` posts to an OpenAI-compatible endpoint (ureq, rustls;
+//!   timeouts, backoff, cancel); `cache.rs` keeps answers on disk; `verify.rs` (pure)
+//!   keeps only claims whose cited sentences name holder and target and read that
+//!   way, listing the rest with reasons; `combine.rs` (pure) folds them into the
+//!   built-in extraction; `args.rs` and `eval.rs` are the CLI face, and
+//!   `gui/llm_settings.rs` the app's window (consent, progress, Cancel, banner).
 //! - [`layout`]: deterministic, sign-aware force layout (Barnes–Hut above a few
 //!   hundred nodes) and overlap removal; no egui types.
 //! - [`storage`]: the on-disk schema of `*.stancemap.ron` (format tag, version,
@@ -103,6 +111,9 @@
 //!   refuses an edit that would break that and leaves the map unchanged.
 //! - Output is deterministic: everything is iterated and written in id order.
 //! - Undo history and UI state are never written to a map file.
+//! - `llm` is the only module that uses the network, and only when the user picks
+//!   a model extractor; besides that it writes only its answer cache. API keys stay
+//!   in memory (read from the environment or the OS keyring).
 
 pub mod analysis;
 pub mod article;
@@ -117,6 +128,7 @@ pub mod extract;
 pub mod gui;
 pub mod history;
 pub mod layout;
+pub mod llm;
 pub mod stance_map;
 pub mod storage;
 pub mod syntax;

@@ -11,6 +11,7 @@ mod extraction;
 mod gui;
 #[cfg(feature = "gui")]
 mod gui_canvas;
+mod llm;
 mod model;
 mod storage;
 mod syntax;

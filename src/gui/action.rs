@@ -26,6 +26,8 @@ pub enum AppAction {
     Reextract,
     ToggleTheme,
     ShowLexiconEditor,
+    /// Open the model extractor window.
+    ShowLlmSettings,
     FocusFilter,
     /// Esc: close the open modal, or clear the selection.
     Escape,

@@ -69,6 +69,7 @@ pub struct StanceMapApp {
     pub(super) browser: Option<super::file_browser::FileBrowser>,
     pub(super) autosave: Autosave,
     pub(super) lexicon_editor: LexiconEditor,
+    pub(super) llm: super::llm_settings::LlmPanel,
     /// The latest message for the status bar (errors included).
     pub(super) status: String,
     /// Set by Ctrl+F; the toolbar focuses the filter field and clears it.
@@ -96,6 +97,7 @@ impl StanceMapApp {
         let modal = config.recovery_path.exists().then_some(Modal::Recovery);
         let mut canvas = CanvasState::default();
         canvas.legend_collapsed = config.preferences.legend_collapsed;
+        let llm = super::llm_settings::LlmPanel::new(config.preferences.llm.clone());
         Self {
             config,
             document: None,
@@ -110,6 +112,7 @@ impl StanceMapApp {
             browser: None,
             autosave: Autosave::default(),
             lexicon_editor: LexiconEditor::default(),
+            llm,
             status: String::new(),
             focus_filter: false,
             after_save: None,
@@ -166,6 +169,16 @@ impl StanceMapApp {
         self.modal.as_ref()
     }
 
+    /// The model extractor window's state.
+    pub fn llm_panel(&self) -> &super::llm_settings::LlmPanel {
+        &self.llm
+    }
+
+    /// The model extractor window's state, to change (tests point its cache away).
+    pub fn llm_panel_mut(&mut self) -> &mut super::llm_settings::LlmPanel {
+        &mut self.llm
+    }
+
     /// The evidence span the article panel shows highlighted.
     pub fn article_panel(&self) -> &ArticlePanel {
         &self.article
@@ -220,6 +233,7 @@ impl StanceMapApp {
         egui::Panel::top("menu_bar").show(ui, |ui| {
             actions.extend(super::menu::menu_bar_ui(ui, self));
         });
+        self.llm.banner_ui(ui);
         egui::Panel::bottom("status_bar").show(ui, |ui| {
             super::status_bar::status_bar_ui(ui, self);
         });
@@ -257,6 +271,8 @@ impl StanceMapApp {
             self.analysis_panel.window_ui(ui.ctx(), &document.map);
             self.export_dialog.window_ui(ui.ctx(), &document.map);
         }
+        let map = self.document.as_ref().map(|document| &document.map);
+        actions.extend(self.llm.llm_ui(ui.ctx(), map, &self.config.lexicon));
     }
 
     fn document_ui(&mut self, ui: &mut egui::Ui, actions: &mut Vec<AppAction>) {
@@ -350,6 +366,7 @@ impl eframe::App for StanceMapApp {
             View::Positions => "positions",
         }
         .to_owned();
+        self.config.preferences.llm = self.llm.settings.clone();
         eframe::set_value(
             storage,
             super::preferences::STORAGE_KEY,

@@ -65,6 +65,7 @@ impl StanceMapApp {
                 self.apply_theme(ctx);
             }
             AppAction::ShowLexiconEditor => self.lexicon_editor.open = true,
+            AppAction::ShowLlmSettings => self.llm.open = true,
             AppAction::FocusFilter => self.focus_filter = true,
             AppAction::Escape => {
                 if self.modal.take().is_none() {

@@ -202,6 +202,15 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &StanceMapApp) -> Vec<AppAction> {
             ) {
                 super::analysis_panel::request_open(ui.ctx());
             }
+            if item(
+                ui,
+                true,
+                "Model extractor…",
+                None,
+                "Extract with a language model; every stance is checked against the article",
+            ) {
+                actions.push(AppAction::ShowLlmSettings);
+            }
         });
     });
     actions

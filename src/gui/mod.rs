@@ -19,6 +19,7 @@ pub mod inspector;
 mod inspector_edge;
 pub mod inspector_evidence;
 pub mod lexicon_editor;
+pub mod llm_settings;
 pub mod menu;
 pub mod preferences;
 pub mod shortcuts;

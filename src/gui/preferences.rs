@@ -19,6 +19,8 @@ pub struct Preferences {
     pub last_view: String,
     /// The canvas legend is folded to its title.
     pub legend_collapsed: bool,
+    /// The model extractor's mode, endpoint and model (never the API key).
+    pub llm: super::llm_settings::LlmPreferences,
 }
 
 impl Default for Preferences {
@@ -28,6 +30,7 @@ impl Default for Preferences {
             dark_theme: true,
             last_view: "positions".into(),
             legend_collapsed: false,
+            llm: Default::default(),
         }
     }
 }
