@@ -3,10 +3,12 @@
 //! Readers for plain text, Markdown and HTML live here; they never fail on content
 //! (bad bytes are read lossily and reported as diagnostics).
 
+mod encoding;
 mod html;
 mod markdown;
 mod sentences;
 
+pub use encoding::{Decoded, EncodingSource, decode};
 pub use sentences::split_sentences;
 
 /// How to read an article's bytes.
@@ -54,18 +56,17 @@ pub struct Article {
 impl Article {
     /// Reads an article from raw bytes; never fails.
     ///
-    /// Bytes are decoded as UTF-8 (lossily, with a diagnostic), a byte-order mark is
-    /// dropped and CRLF/CR line ends become LF before anything else, so every span
-    /// indexes [`Article::text`]. Quotes are kept as written.
+    /// Bytes are decoded by [`decode`]: a byte-order mark, then (HTML) the declared
+    /// charset, then UTF-8, then a detected legacy encoding, with a diagnostic naming
+    /// any encoding other than UTF-8. CRLF/CR line ends become LF before anything else,
+    /// so every span indexes [`Article::text`]. Quotes are kept as written.
     pub fn parse(raw: &[u8], format: ArticleFormat) -> Article {
-        let mut diagnostics = Vec::new();
-        let decoded = match std::str::from_utf8(raw) {
-            Ok(text) => std::borrow::Cow::Borrowed(text),
-            Err(_) => {
-                diagnostics.push("the file is not valid UTF-8; invalid bytes were replaced".into());
-                String::from_utf8_lossy(raw)
-            }
-        };
+        let decoded = decode(raw, format == ArticleFormat::Html);
+        let Decoded {
+            text: decoded,
+            mut diagnostics,
+            ..
+        } = decoded;
         let without_bom = decoded.strip_prefix('\u{feff}').unwrap_or(&decoded);
         let normalised = normalise_line_ends(without_bom);
         let (title, text) = match format {
@@ -86,7 +87,8 @@ impl Article {
                 (page.title, text)
             }
         };
-        if text.trim().is_empty() && diagnostics.is_empty() {
+        let nothing_found = diagnostics.iter().any(|line| line.starts_with("no readable text"));
+        if text.trim().is_empty() && !nothing_found {
             diagnostics.push("the article is empty".into());
         }
         let sentences = sentences::split_sentences(&text);

@@ -51,6 +51,9 @@ pub enum StorageError {
     EmptyArticle { path: PathBuf },
     #[error("looks like a binary file, not an article: {}", path.display())]
     BinaryArticle { path: PathBuf },
+    /// The file changed on disk since it was opened; saving would overwrite that change.
+    #[error("the map file changed on disk since it was opened; save it under another name or overwrite it knowingly: {}", path.display())]
+    Conflict { path: PathBuf },
 }
 
 impl StorageError {
@@ -65,7 +68,8 @@ impl StorageError {
             | StorageError::Schema { path, .. }
             | StorageError::Encode { path, .. }
             | StorageError::EmptyArticle { path }
-            | StorageError::BinaryArticle { path } => path,
+            | StorageError::BinaryArticle { path }
+            | StorageError::Conflict { path } => path,
         }
     }
 }
