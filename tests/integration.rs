@@ -8,3 +8,4 @@ mod gui;
 mod gui_canvas;
 mod model;
 mod storage;
+mod reliability;

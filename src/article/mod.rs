@@ -76,6 +76,8 @@ impl Article {
                 let page = html::read_html(&normalised);
                 if page.title.is_empty() && page.paragraphs.is_empty() {
                     diagnostics.push("no readable text was found in the HTML".into());
+                } else if let Some(note) = little_text_kept(&page) {
+                    diagnostics.push(note);
                 }
                 let mut text = page.title.clone();
                 for paragraph in &page.paragraphs {
@@ -116,6 +118,25 @@ impl Article {
             .copied()
             .filter(|sentence| sentence.start <= offset)
     }
+}
+
+/// Pages with at least this much text are checked for a main text that kept too little.
+const LITTLE_TEXT_PAGE_CHARS: usize = 400;
+
+/// A note when the main text kept under a quarter of a page's text: the reader may
+/// have picked a banner or a teaser instead of the story.
+fn little_text_kept(page: &html::HtmlArticle) -> Option<String> {
+    let kept: usize = page
+        .paragraphs
+        .iter()
+        .map(|paragraph| paragraph.chars().filter(|c| !c.is_whitespace()).count())
+        .sum();
+    (page.page_chars >= LITTLE_TEXT_PAGE_CHARS && kept * 4 < page.page_chars).then(|| {
+        format!(
+            "only {kept} of the page's {} characters of text were read as the article; the rest looked like navigation or boilerplate",
+            page.page_chars
+        )
+    })
 }
 
 /// The headline is the first non-empty line; the text stays whole.
