@@ -76,6 +76,10 @@ impl StorageError {
 
 /// Library messages start with a capital ("Expected comma"); ours are lowercase.
 pub(crate) fn lowercase_first(message: &str) -> String {
+    // "EOF while parsing" reads as "end of file while parsing", never "eOF".
+    if let Some(rest) = message.strip_prefix("EOF ") {
+        return format!("end of file {rest}");
+    }
     let mut chars = message.chars();
     match chars.next() {
         Some(first) => first.to_lowercase().chain(chars).collect(),

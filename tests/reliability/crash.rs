@@ -43,9 +43,15 @@ fn crash_child_saves_forever() {
     };
     let path = Path::new(&path);
     let maps = [large_map(1), large_map(2)];
+    // Tell the parent the saving starts now, so its random kill moment falls in it.
+    std::fs::write(ready_marker(path), b"").unwrap();
     for round in 0usize.. {
         save_map(path, &maps[round % 2]).unwrap();
     }
+}
+
+fn ready_marker(path: &Path) -> std::path::PathBuf {
+    path.with_extension("ready")
 }
 
 #[test]
@@ -70,6 +76,16 @@ fn kill_during_save_never_tears_the_file() {
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
+        let marker = ready_marker(&path);
+        // Bounded wait for the child to start saving (it builds two maps first).
+        for _ in 0..6_000 {
+            if marker.exists() || child.try_wait().unwrap().is_some() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        assert!(marker.exists(), "kill {kill}: the child did not start");
+        std::fs::remove_file(&marker).unwrap();
         seed ^= seed << 13;
         seed ^= seed >> 7;
         seed ^= seed << 17;

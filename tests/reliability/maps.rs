@@ -93,13 +93,27 @@ fn non_finite_coordinates_are_refused_with_the_real_rule() {
 fn edited_source_text_reanchors_every_span() {
     let path = fixture("cases/f14_source_text_edited.stancemap.ron");
     let opened = open_map(&path).unwrap();
+    // One byte was inserted before seven quotes ("Monday" became "Tuesday"): those move;
+    // the two quotes of the corrected sentence itself no longer occur.
     assert_eq!(opened.warnings.len(), 9, "{:#?}", opened.warnings);
-    assert!(opened.warnings.iter().all(|w| w.contains("re-anchored")));
+    let moved = opened.warnings.iter().filter(|w| w.contains("re-anchored")).count();
+    let lost = opened.warnings.iter().filter(|w| w.contains("no longer occurs")).count();
+    assert_eq!((moved, lost), (7, 2), "{:#?}", opened.warnings);
     let mut checked = 0;
-    for position in opened.map.positions() {
-        for evidence in &position.claim.evidence {
+    let claims = opened
+        .map
+        .positions()
+        .map(|position| &position.claim)
+        .chain(opened.map.relations().map(|relation| &relation.claim));
+    for claim in claims {
+        for evidence in &claim.evidence {
             let source = opened.map.source(&evidence.source).unwrap();
-            assert_eq!(source.text.get(evidence.start..evidence.end), Some(evidence.text.as_str()));
+            let slice = source.text.get(evidence.start..evidence.end);
+            if evidence.start == evidence.end {
+                assert!(evidence.text.contains("on Monday summoned"), "{evidence:?}");
+            } else {
+                assert_eq!(slice, Some(evidence.text.as_str()));
+            }
             checked += 1;
         }
     }
@@ -155,7 +169,7 @@ fn evidence_stance_and_explanation_round_trip_in_ron_and_json() {
     let ron = to_ron_string(&map).unwrap();
     assert!(ron.contains("version: 2"));
     assert!(ron.contains("stance: Some(oppose)"), "{ron}");
-    assert!(ron.contains("explanation: \"cue 'rejects', holder Sylvania\""));
+    assert!(ron.contains("explanation: \"cue rejects, holder Sylvania\""));
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("m.stancemap.ron");
     save_map(&path, &map).unwrap();
@@ -287,12 +301,12 @@ pub fn sample() -> StanceMap {
     claim.confidence = 0.7;
     let mut backs = span("Sylvania backs the Lake Treaty.");
     backs.stance = Some(Stance::Support);
-    backs.explanation = "cue 'backs', holder Sylvania".into();
+    backs.explanation = "cue backs, holder Sylvania".into();
     let mut non = span("«Non» dit-il.");
     non.stance = Some(Stance::Oppose);
     let mut rejects = span("Sylvania rejects the Lake Treaty.");
     rejects.stance = Some(Stance::Oppose);
-    rejects.explanation = "cue 'rejects', holder Sylvania".into();
+    rejects.explanation = "cue rejects, holder Sylvania".into();
     claim.evidence = vec![backs, non, rejects];
     map.apply(Edit::AddPosition(Position {
         actor: "Sylvania".into(),
