@@ -7,5 +7,5 @@ mod extraction;
 mod gui;
 mod gui_canvas;
 mod model;
-mod storage;
 mod reliability;
+mod storage;

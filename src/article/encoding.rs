@@ -52,9 +52,9 @@ pub fn decode(raw: &[u8], html: bool) -> Decoded<'_> {
     match source {
         EncodingSource::Utf8 => {}
         EncodingSource::ByteOrderMark if encoding == UTF_8 => {}
-        EncodingSource::ByteOrderMark => {
-            diagnostics.push(format!("read as {name} (the file starts with its byte-order mark)"))
-        }
+        EncodingSource::ByteOrderMark => diagnostics.push(format!(
+            "read as {name} (the file starts with its byte-order mark)"
+        )),
         EncodingSource::Declared if encoding == UTF_8 => {}
         EncodingSource::Declared => {
             diagnostics.push(format!("read as {name}, the encoding the page declares"))
@@ -88,12 +88,25 @@ fn choose(raw: &[u8], html: bool) -> (&'static Encoding, EncodingSource) {
             return (encoding, EncodingSource::Declared);
         }
     }
-    if std::str::from_utf8(raw).is_ok() {
+    if std::str::from_utf8(raw).is_ok() || is_damaged_utf8(raw) {
         return (UTF_8, EncodingSource::Utf8);
     }
     let mut detector = chardetng::EncodingDetector::new();
     detector.feed(raw, true);
     (detector.guess(None, false), EncodingSource::Detected)
+}
+
+/// UTF-8 with a few broken bytes: it holds valid multi-byte sequences and they
+/// outnumber the invalid bytes. A legacy 8-bit reading would garble every valid
+/// character, so such a file is read as UTF-8 and only the broken bytes are replaced.
+fn is_damaged_utf8(raw: &[u8]) -> bool {
+    let mut multibyte = 0usize;
+    let mut invalid = 0usize;
+    for chunk in raw.utf8_chunks() {
+        multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        invalid += chunk.invalid().len();
+    }
+    multibyte > 0 && multibyte >= invalid
 }
 
 /// The encoding named by the first `<meta charset=…>` or `content="…charset=…"` in
@@ -120,7 +133,8 @@ fn declared_charset(prefix: &[u8]) -> Option<&'static Encoding> {
                 let end = value
                     .iter()
                     .position(|&byte| {
-                        matches!(byte, b'"' | b'\'' | b';' | b'/' | b'>') || byte.is_ascii_whitespace()
+                        matches!(byte, b'"' | b'\'' | b';' | b'/' | b'>')
+                            || byte.is_ascii_whitespace()
                     })
                     .unwrap_or(value.len());
                 if let Some(encoding) = value.get(..end).and_then(Encoding::for_label) {
@@ -164,10 +178,18 @@ mod tests {
 
     #[test]
     fn latin1_bytes_are_detected_and_named() {
-        let decoded = decode(b"C\xf4te d'Ivoire opposes the sanctions, said the minister.", false);
+        let decoded = decode(
+            b"C\xf4te d'Ivoire opposes the sanctions, said the minister.",
+            false,
+        );
         assert!(decoded.text.contains("Côte d'Ivoire"), "{}", decoded.text);
         assert_eq!(decoded.source, EncodingSource::Detected);
-        assert!(decoded.diagnostics.iter().any(|d| d.contains("windows-1252")));
+        assert!(
+            decoded
+                .diagnostics
+                .iter()
+                .any(|d| d.contains("windows-1252"))
+        );
     }
 
     #[test]

@@ -26,8 +26,26 @@ const CONTAINERS: &[&str] = &[
 const MAIN_SHARE: f64 = 0.6;
 /// Elements that start and end a paragraph of the output.
 const BLOCKS: &[&str] = &[
-    "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "ul", "ol", "dl", "dt",
-    "dd", "hr", "figure", "figcaption", "address", "caption",
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "blockquote",
+    "pre",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "hr",
+    "figure",
+    "figcaption",
+    "address",
+    "caption",
 ];
 /// A paragraph whose text is at least this share link text is navigation.
 const LINK_SHARE: f64 = 0.5;
@@ -166,11 +184,7 @@ fn choose_main<'a>(root: ElementRef<'a>, scores: &Scores) -> ElementRef<'a> {
         if child_score <= 0.0 || child_score < MAIN_SHARE * best_score {
             break;
         }
-        let Some(element) = best
-            .tree()
-            .get(*child)
-            .and_then(ElementRef::wrap)
-        else {
+        let Some(element) = best.tree().get(*child).and_then(ElementRef::wrap) else {
             break;
         };
         best = element;

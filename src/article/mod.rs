@@ -89,7 +89,9 @@ impl Article {
                 (page.title, text)
             }
         };
-        let nothing_found = diagnostics.iter().any(|line| line.starts_with("no readable text"));
+        let nothing_found = diagnostics
+            .iter()
+            .any(|line| line.starts_with("no readable text"));
         if text.trim().is_empty() && !nothing_found {
             diagnostics.push("the article is empty".into());
         }

@@ -57,7 +57,12 @@ fn exchange_file(map: &StanceMap) -> MapFile {
         offsets.sort_unstable();
         offsets.dedup();
         let mut found = BTreeMap::new();
-        let mut chars = source.text.char_indices().map(|(byte, _)| byte).enumerate().peekable();
+        let mut chars = source
+            .text
+            .char_indices()
+            .map(|(byte, _)| byte)
+            .enumerate()
+            .peekable();
         for &offset in offsets.iter() {
             while chars.next_if(|&(_, byte)| byte < offset).is_some() {}
             let index = match chars.peek() {

@@ -133,7 +133,10 @@ fn mixed_section(out: &mut String, map: &StanceMap) {
             .iter()
             .filter_map(|evidence| evidence.stance.map(Stance::as_str))
             .collect();
-        let changed = stances.windows(2).filter(|pair| pair.first() != pair.get(1)).count();
+        let changed = stances
+            .windows(2)
+            .filter(|pair| pair.first() != pair.get(1))
+            .count();
         let kind = if changed == 1 { "changed" } else { "mixed" };
         let _ = writeln!(
             out,

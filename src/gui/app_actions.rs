@@ -219,7 +219,8 @@ impl StanceMapApp {
             storage::save_map_checked(path, &document.map, document.fingerprint.as_ref())
         } else {
             storage::save_map(path, &document.map).and_then(|()| {
-                storage::Fingerprint::of_file(path).map(|found| found.unwrap_or_else(|| storage::Fingerprint::of_bytes(&[], None)))
+                storage::Fingerprint::of_file(path)
+                    .map(|found| found.unwrap_or_else(|| storage::Fingerprint::of_bytes(&[], None)))
             })
         };
         match result {

@@ -97,9 +97,9 @@ pub fn load_lexicon(user_lexicon: &Path) -> anyhow::Result<Lexicon> {
     let bundled = Lexicon::bundled();
     // Size-capped like every file the app reads; a missing file means no user lexicon.
     match storage::read_lexicon(user_lexicon) {
-        Ok(text) => bundled
-            .with_user_ron(&text)
-            .map_err(|error| anyhow::anyhow!("invalid lexicon, {error}: {}", user_lexicon.display())),
+        Ok(text) => bundled.with_user_ron(&text).map_err(|error| {
+            anyhow::anyhow!("invalid lexicon, {error}: {}", user_lexicon.display())
+        }),
         Err(storage::StorageError::Io { error, .. })
             if error.kind() == std::io::ErrorKind::NotFound =>
         {

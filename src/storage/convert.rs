@@ -202,9 +202,13 @@ fn describe(item: &str, error: EditError) -> String {
         }
         EditError::OutOfRange { what, value } if !value.is_finite() => {
             if what == "layout coordinate" {
-                format!("{item} has a coordinate that is not a finite number ({value}); coordinates must be finite numbers")
+                format!(
+                    "{item} has a coordinate that is not a finite number ({value}); coordinates must be finite numbers"
+                )
             } else {
-                format!("{item} has a {what} that is not a finite number ({value}); it must be a number from 0.0 to 1.0")
+                format!(
+                    "{item} has a {what} that is not a finite number ({value}); it must be a number from 0.0 to 1.0"
+                )
             }
         }
         EditError::OutOfRange { what, value } => {

@@ -123,7 +123,9 @@ pub fn parse_map_checked(
 }
 
 fn modified(path: &Path) -> Option<std::time::SystemTime> {
-    std::fs::metadata(path).and_then(|metadata| metadata.modified()).ok()
+    std::fs::metadata(path)
+        .and_then(|metadata| metadata.modified())
+        .ok()
 }
 
 fn parse_ron(text: &str) -> Result<MapFile, ParseError> {

@@ -55,7 +55,11 @@ pub(crate) fn read_text_capped(
 
 /// `bytes` as UTF-8 text without a leading byte-order mark, or an error naming the
 /// line and column of the first invalid byte.
-pub(crate) fn utf8_text(path: &Path, bytes: Vec<u8>, kind: FileKind) -> Result<String, StorageError> {
+pub(crate) fn utf8_text(
+    path: &Path,
+    bytes: Vec<u8>,
+    kind: FileKind,
+) -> Result<String, StorageError> {
     let mut text = String::from_utf8(bytes).map_err(|error| {
         let valid = error.as_bytes().get(..error.utf8_error().valid_up_to());
         let (line, column) = line_column(valid.unwrap_or_default());

@@ -26,7 +26,11 @@ fn large_map(version: u32) -> StanceMap {
     }))
     .unwrap();
     for n in 0..2_000 {
-        let mut actor = Actor::new(format!("actor{n:05}"), format!("Actor {n}"), ActorKind::State);
+        let mut actor = Actor::new(
+            format!("actor{n:05}"),
+            format!("Actor {n}"),
+            ActorKind::State,
+        );
         actor.notes = format!("version {version} of actor {n}");
         map.apply(Edit::AddActor(actor)).unwrap();
     }
@@ -42,7 +46,9 @@ fn crash_child_saves_forever() {
         return;
     };
     let path = Path::new(&path);
-    let maps = [large_map(1), large_map(2)];
+    // Version 2 first: the parent starts from version 1, so a file of version 2
+    // proves the child finished a save.
+    let maps = [large_map(2), large_map(1)];
     // Tell the parent the saving starts now, so its random kill moment falls in it.
     std::fs::write(ready_marker(path), b"").unwrap();
     for round in 0usize.. {
@@ -63,14 +69,27 @@ fn kill_during_save_never_tears_the_file() {
         to_ron_string(&large_map(1)).unwrap().into_bytes(),
         to_ron_string(&large_map(2)).unwrap().into_bytes(),
     ];
+    // Saved twice, so the `.bak` exists from the start and is checked after every kill.
+    // The second save also calibrates the kill window: up to three saves long.
     save_map(&path, &large_map(1)).unwrap();
+    let started = std::time::Instant::now();
+    save_map(&path, &large_map(1)).unwrap();
+    let window = u64::try_from(started.elapsed().as_micros())
+        .unwrap()
+        .max(1_000)
+        * 3;
     let exe = std::env::current_exe().unwrap();
     // A fixed-seed generator: the kill moments vary but the test is reproducible.
     let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-    let mut saw_backup = false;
+    let mut saw_new_version = false;
     for kill in 0..KILLS {
         let mut child = Command::new(&exe)
-            .args(["--exact", "reliability::crash::crash_child_saves_forever", "--ignored", "--test-threads=1"])
+            .args([
+                "--exact",
+                "reliability::crash::crash_child_saves_forever",
+                "--ignored",
+                "--test-threads=1",
+            ])
             .env(CHILD_VARIABLE, &path)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -89,8 +108,8 @@ fn kill_during_save_never_tears_the_file() {
         seed ^= seed << 13;
         seed ^= seed >> 7;
         seed ^= seed << 17;
-        // 0–250 ms: before, during and between saves.
-        std::thread::sleep(std::time::Duration::from_micros(seed % 250_000));
+        // Anywhere in the first three saves: before, during and between them.
+        std::thread::sleep(std::time::Duration::from_micros(seed % window));
         child.kill().unwrap();
         child.wait().unwrap();
         let current = std::fs::read(&path).unwrap();
@@ -99,12 +118,15 @@ fn kill_during_save_never_tears_the_file() {
             "kill {kill}: the map file is torn ({} bytes)",
             current.len()
         );
-        if let Ok(bak) = std::fs::read(&backup) {
-            saw_backup = true;
-            assert!(versions.contains(&bak), "kill {kill}: the backup is torn ({} bytes)", bak.len());
-        }
+        saw_new_version |= current == versions[1];
+        let bak = std::fs::read(&backup).unwrap();
+        assert!(
+            versions.contains(&bak),
+            "kill {kill}: the backup is torn ({} bytes)",
+            bak.len()
+        );
     }
-    assert!(saw_backup, "the child never got to save once");
+    assert!(saw_new_version, "no kill came after a finished save");
     let loaded = load_map(&path).unwrap();
     assert_eq!(loaded.n_actors(), 2_000);
     assert_eq!(load_map(&backup).unwrap().n_actors(), 2_000);

@@ -15,7 +15,10 @@ fn cp1252_article_gives_the_same_map_as_its_utf8_control() {
     assert_eq!(positions(&legacy), positions(&control));
     assert!(!positions(&control).is_empty());
     let text = legacy["sources"][0]["text"].as_str().unwrap();
-    assert!(text.contains("Côte d’Ivoire") && text.contains("Türkiye"), "{text}");
+    assert!(
+        text.contains("Côte d’Ivoire") && text.contains("Türkiye"),
+        "{text}"
+    );
     assert!(!text.contains('\u{fffd}'));
 }
 
@@ -23,7 +26,10 @@ fn cp1252_article_gives_the_same_map_as_its_utf8_control() {
 fn html_declared_charset_is_honoured() {
     let (control, _) = extract_json(&fixture("cases/f02_control_utf8.html"));
     let (legacy, stderr) = extract_json(&fixture("cases/f02_cp1252_meta_charset.html"));
-    assert!(stderr.contains("windows-1252, the encoding the page declares"), "{stderr}");
+    assert!(
+        stderr.contains("windows-1252, the encoding the page declares"),
+        "{stderr}"
+    );
     assert_eq!(positions(&legacy), positions(&control));
     assert_eq!(legacy["sources"][0]["text"], control["sources"][0]["text"]);
 }
@@ -43,7 +49,11 @@ fn further_encodings_of_the_same_kind() {
     let page = b"<html><head><meta charset=\"iso-8859-2\"><title>\xa3\xf3d\xbc</title></head><body><p>Polska popiera \xbf\xb1danie.</p></body></html>";
     let article = Article::parse(page, ArticleFormat::Html);
     assert_eq!(article.title, "Łódź");
-    assert!(article.text.contains("Polska popiera żądanie."), "{}", article.text);
+    assert!(
+        article.text.contains("Polska popiera żądanie."),
+        "{}",
+        article.text
+    );
     assert!(article.diagnostics.iter().any(|d| d.contains("iso-8859-2")));
     // A UTF-16 file with its BOM, and a UTF-8 BOM with CRLF.
     let mut utf16 = vec![0xff, 0xfe];
@@ -52,7 +62,10 @@ fn further_encodings_of_the_same_kind() {
     }
     let article = Article::parse(&utf16, ArticleFormat::Text);
     assert_eq!(article.text, "Chile backs the pact.\nPeru waits.");
-    let article = Article::parse(b"\xef\xbb\xbfChile backs the pact.\r\n", ArticleFormat::Text);
+    let article = Article::parse(
+        b"\xef\xbb\xbfChile backs the pact.\r\n",
+        ArticleFormat::Text,
+    );
     assert_eq!(article.text, "Chile backs the pact.\n");
     assert!(article.diagnostics.is_empty(), "{:?}", article.diagnostics);
     // A page that says utf-8 but is not: the bytes win, and the diagnostic says so.

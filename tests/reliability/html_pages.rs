@@ -13,10 +13,18 @@ fn page(name: &str) -> Article {
 /// Every `kept` phrase is in the text, no `dropped` phrase is.
 fn check(article: &Article, kept: &[&str], dropped: &[&str]) {
     for phrase in kept {
-        assert!(article.text.contains(phrase), "lost {phrase:?} from {:?}", article.text);
+        assert!(
+            article.text.contains(phrase),
+            "lost {phrase:?} from {:?}",
+            article.text
+        );
     }
     for phrase in dropped {
-        assert!(!article.text.contains(phrase), "{phrase:?} leaked into {:?}", article.text);
+        assert!(
+            !article.text.contains(phrase),
+            "{phrase:?} leaked into {:?}",
+            article.text
+        );
     }
 }
 
@@ -31,7 +39,14 @@ fn wire_mirror() {
             "Argentina said it would study",
             "Peru welcomed the talks",
         ],
-        &["Sign in", "Sign up", "Related coverage", "Storm hits", "Republished", "Most read"],
+        &[
+            "Sign in",
+            "Sign up",
+            "Related coverage",
+            "Storm hits",
+            "Republished",
+            "Most read",
+        ],
     );
 }
 
@@ -45,7 +60,13 @@ fn government_press_release() {
             "Iceland also endorsed the moratorium",
             "could be extended by consensus",
         ],
-        &["official website", "Skip to main", "Visiting address", "Share", "Print"],
+        &[
+            "official website",
+            "Skip to main",
+            "Visiting address",
+            "Share",
+            "Print",
+        ],
     );
 }
 
@@ -59,7 +80,13 @@ fn blog_with_sidebars() {
             "Côte d'Ivoire, the largest producer",
             "The Commission defended the levy",
         ],
-        &["About me", "journalist based in Accra", "Subscribe by e-mail", "Archives", "Blogroll"],
+        &[
+            "About me",
+            "journalist based in Accra",
+            "Subscribe by e-mail",
+            "Archives",
+            "Blogroll",
+        ],
     );
 }
 
@@ -91,7 +118,11 @@ fn br_paragraphs_in_a_layout_table_read_like_the_p_control() {
         &["cookies", "Home", "Contact"],
     );
     // `<br><br>` ends a paragraph: the dateline sentence starts its own.
-    assert!(article.text.contains("eastern Congo\n\nNAIROBI"), "{:?}", article.text);
+    assert!(
+        article.text.contains("eastern Congo\n\nNAIROBI"),
+        "{:?}",
+        article.text
+    );
     let (control, _) = extract_json(&fixture("cases/f11_control_p_paragraphs.html"));
     let (table, _) = extract_json(&fixture("cases/f11_br_paragraphs_layout_table.html"));
     assert!(!positions(&control).is_empty());
@@ -104,9 +135,8 @@ fn a_page_whose_story_is_lost_says_so() {
     let links: String = (0..40)
         .map(|n| format!("<a href=\"/s{n}\">Story number {n} about the summit talks</a><br>"))
         .collect();
-    let page = format!(
-        "<html><body><div><p>We use cookies.</p></div><div>{links}</div></body></html>"
-    );
+    let page =
+        format!("<html><body><div><p>We use cookies.</p></div><div>{links}</div></body></html>");
     let article = Article::parse(page.as_bytes(), ArticleFormat::Html);
     assert!(
         article.diagnostics.iter().any(|d| d.starts_with("only ")),

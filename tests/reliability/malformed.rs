@@ -23,7 +23,10 @@ fn refused_path(path: &Path, args: &[&str], expected: &str) {
     let stderr = text(&output.stderr);
     assert_eq!(output.status.code(), Some(2), "{args:?} {shown}: {stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
-    assert!(stderr.contains(shown), "the message does not name the file: {stderr}");
+    assert!(
+        stderr.contains(shown),
+        "the message does not name the file: {stderr}"
+    );
     assert!(
         stderr.to_lowercase().contains(expected),
         "expected {expected:?} in {stderr}"
@@ -72,17 +75,32 @@ fn broken_maps_are_refused_by_show_and_convert() {
 fn broken_articles_are_refused_by_extract() {
     refused("empty.txt", b"", &["extract"], "empty");
     refused("blank.txt", b" \n\r\n\t ", &["extract"], "empty");
-    refused("binary.txt", b"PK\x03\x04\x00\x00binary\x00", &["extract"], "binary");
-    refused("image.html", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", &["extract"], "binary");
+    refused(
+        "binary.txt",
+        b"PK\x03\x04\x00\x00binary\x00",
+        &["extract"],
+        "binary",
+    );
+    refused(
+        "image.html",
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+        &["extract"],
+        "binary",
+    );
     // Over the size cap: refused from its length, before anything is read.
     let dir = tempfile::tempdir().unwrap();
     let huge = dir.path().join("huge.txt");
     let file = std::fs::File::create(&huge).unwrap();
-    file.set_len(stancemap::storage::ARTICLE_SIZE_CAP + 1).unwrap();
+    file.set_len(stancemap::storage::ARTICLE_SIZE_CAP + 1)
+        .unwrap();
     refused_path(&huge, &["extract"], "too large");
     // A folder is not an article, a missing file is named.
     refused_path(dir.path(), &["extract"], "not a regular file");
-    refused_path(&dir.path().join("missing.txt"), &["extract"], "cannot read article");
+    refused_path(
+        &dir.path().join("missing.txt"),
+        &["extract"],
+        "cannot read article",
+    );
 }
 
 #[test]
@@ -120,18 +138,24 @@ fn one_huge_sentence_article_is_read() {
     // The article side of the one-sentence hang: reading stays linear and the text
     // is whole. (Extraction's own passes are measured in `benches/`.)
     let sentence = "Russia and Ukraine and ".repeat(20_000);
-    let article =
-        stancemap::article::Article::parse(sentence.as_bytes(), stancemap::article::ArticleFormat::Text);
+    let article = stancemap::article::Article::parse(
+        sentence.as_bytes(),
+        stancemap::article::ArticleFormat::Text,
+    );
     assert_eq!(article.text.len(), sentence.len());
     assert_eq!(article.sentences.len(), 1);
     let page = format!("<html><body><p>{sentence}</p></body></html>");
-    let article =
-        stancemap::article::Article::parse(page.as_bytes(), stancemap::article::ArticleFormat::Html);
+    let article = stancemap::article::Article::parse(
+        page.as_bytes(),
+        stancemap::article::ArticleFormat::Html,
+    );
     assert_eq!(article.text.len(), sentence.trim_end().len());
     // Deeply nested HTML is read without recursion (html5ever itself is quadratic in
     // the depth of open elements, so the depth here stays modest).
     let nested = format!("{}<p>Chile backs the pact.</p>", "<div>".repeat(2_000));
-    let article =
-        stancemap::article::Article::parse(nested.as_bytes(), stancemap::article::ArticleFormat::Html);
+    let article = stancemap::article::Article::parse(
+        nested.as_bytes(),
+        stancemap::article::ArticleFormat::Html,
+    );
     assert!(article.text.contains("Chile backs the pact."));
 }

@@ -34,7 +34,11 @@ fn user_lexicon_with_a_bom_and_crlf_is_used() {
     let lexicon = fixture("cases/f03_bom_user_lexicon.ron");
     let dir = tempfile::tempdir().unwrap();
     let article = dir.path().join("a.txt");
-    std::fs::write(&article, "Tbilisi rejects the sanctions proposed by the EU.\n").unwrap();
+    std::fs::write(
+        &article,
+        "Tbilisi rejects the sanctions proposed by the EU.\n",
+    )
+    .unwrap();
     let output = run_with_user_lexicon(&lexicon, &["extract", article.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
     let map: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
@@ -59,14 +63,26 @@ fn lexicon_and_map_errors_name_no_rust_types() {
     let message = text(&output.stderr);
     assert!(message.contains("lexicon"), "{message}");
     let map = dir.path().join("m.stancemap.ron");
-    std::fs::write(&map, "(format: \"stancemap\", version: 2, actors: [(id: 1)])").unwrap();
+    std::fs::write(
+        &map,
+        "(format: \"stancemap\", version: 2, actors: [(id: 1)])",
+    )
+    .unwrap();
     let output = run(&["show", map.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(2));
     let map_message = text(&output.stderr);
     for message in [message, map_message] {
         for rust in [
-            "UserFile", "ActorEntry", "IssueEntry", "CueEntry", "Record", "MapFile", "ron::",
-            "serde", "Vec<", "String",
+            "UserFile",
+            "ActorEntry",
+            "IssueEntry",
+            "CueEntry",
+            "Record",
+            "MapFile",
+            "ron::",
+            "serde",
+            "Vec<",
+            "String",
         ] {
             assert!(!message.contains(rust), "{rust} in {message}");
         }
@@ -81,12 +97,17 @@ fn non_finite_coordinates_are_refused_with_the_real_rule() {
     assert!(!message.contains("0.0..=1.0"), "{message}");
     assert!(message.contains("layout of actor"), "{message}");
     // A NaN confidence states its own rule.
-    let ron = to_ron_string(&sample()).unwrap().replacen("confidence: 0.9", "confidence: NaN", 1);
+    let ron = to_ron_string(&sample())
+        .unwrap()
+        .replacen("confidence: 0.9", "confidence: NaN", 1);
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("nan.stancemap.ron");
     std::fs::write(&path, ron).unwrap();
     let message = load_map(&path).unwrap_err().to_string();
-    assert!(message.contains("not a finite number") && message.contains("0.0 to 1.0"), "{message}");
+    assert!(
+        message.contains("not a finite number") && message.contains("0.0 to 1.0"),
+        "{message}"
+    );
 }
 
 #[test]
@@ -96,8 +117,16 @@ fn edited_source_text_reanchors_every_span() {
     // One byte was inserted before seven quotes ("Monday" became "Tuesday"): those move;
     // the two quotes of the corrected sentence itself no longer occur.
     assert_eq!(opened.warnings.len(), 9, "{:#?}", opened.warnings);
-    let moved = opened.warnings.iter().filter(|w| w.contains("re-anchored")).count();
-    let lost = opened.warnings.iter().filter(|w| w.contains("no longer occurs")).count();
+    let moved = opened
+        .warnings
+        .iter()
+        .filter(|w| w.contains("re-anchored"))
+        .count();
+    let lost = opened
+        .warnings
+        .iter()
+        .filter(|w| w.contains("no longer occurs"))
+        .count();
     assert_eq!((moved, lost), (7, 2), "{:#?}", opened.warnings);
     let mut checked = 0;
     let claims = opened
@@ -152,7 +181,11 @@ fn json_character_offsets_are_exported_and_byte_offsets_decide_on_load() {
     let quote = evidence["text"].as_str().unwrap();
     let char_start = evidence["char_start"].as_u64().unwrap() as usize;
     let char_end = evidence["char_end"].as_u64().unwrap() as usize;
-    let by_chars: String = source.chars().skip(char_start).take(char_end - char_start).collect();
+    let by_chars: String = source
+        .chars()
+        .skip(char_start)
+        .take(char_end - char_start)
+        .collect();
     assert_eq!(by_chars, quote);
     assert_ne!(evidence["start"].as_u64(), evidence["char_start"].as_u64());
     assert_eq!(from_json(&json).unwrap(), map);
@@ -205,7 +238,10 @@ fn show_marks_a_changed_position_and_lists_its_evidence_in_order() {
     let out = summary(&sample());
     assert!(out.contains("oppose (mixed)"), "{out}");
     let section = out.split("Changed or mixed positions").nth(1).unwrap();
-    assert!(section.contains("Sylvania → lake: changed, now oppose"), "{section}");
+    assert!(
+        section.contains("Sylvania → lake: changed, now oppose"),
+        "{section}"
+    );
     let support = section.find("1. support").unwrap();
     let oppose = section.find("2. oppose").unwrap();
     assert!(support < oppose, "{section}");
@@ -229,13 +265,27 @@ fn saving_over_a_file_changed_since_opening_is_a_conflict() {
     assert!(fingerprint.same_content(&Fingerprint::of_file(&path).unwrap().unwrap()));
     // Another analyst saves a different map.
     let mut other = sample();
-    other.apply(Edit::AddActor(Actor::new("Ruritania", "Ruritania", ActorKind::State))).unwrap();
+    other
+        .apply(Edit::AddActor(Actor::new(
+            "Ruritania",
+            "Ruritania",
+            ActorKind::State,
+        )))
+        .unwrap();
     save_map(&path, &other).unwrap();
     let before = std::fs::read(&path).unwrap();
     let error = save_map_checked(&path, &opened.map, Some(&fingerprint)).unwrap_err();
     assert!(matches!(error, StorageError::Conflict { .. }), "{error}");
-    assert!(error.to_string().contains("changed on disk since it was opened"));
-    assert_eq!(std::fs::read(&path).unwrap(), before, "the other save was overwritten");
+    assert!(
+        error
+            .to_string()
+            .contains("changed on disk since it was opened")
+    );
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "the other save was overwritten"
+    );
     // A new map never saved conflicts with a file that appeared meanwhile.
     assert!(save_map_checked(&path, &opened.map, None).is_err());
     // Identical bytes rewritten (a sync tool touching the file) are no conflict.
@@ -251,9 +301,10 @@ fn no_path_stored_in_a_map_is_opened() {
     let dir = tempfile::tempdir().unwrap();
     let decoy = dir.path().join("a.txt");
     std::fs::write(&decoy, "Decoy text that must never be read.").unwrap();
-    let ron = to_ron_string(&sample())
-        .unwrap()
-        .replace("path: \"a.txt\"", &format!("path: {:?}", decoy.display().to_string()));
+    let ron = to_ron_string(&sample()).unwrap().replace(
+        "path: \"a.txt\"",
+        &format!("path: {:?}", decoy.display().to_string()),
+    );
     let path = dir.path().join("m.stancemap.ron");
     std::fs::write(&path, ron).unwrap();
     let map = load_map(&path).unwrap();

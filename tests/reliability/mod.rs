@@ -69,7 +69,11 @@ pub fn positions(json: &serde_json::Value) -> Vec<(String, String, String)> {
 pub fn extract_json(article: &Path) -> (serde_json::Value, String) {
     let output = run(&["extract", article.to_str().unwrap()]);
     let code = output.status.code().unwrap();
-    assert!(code == 0 || code == 1, "exit {code}: {}", text(&output.stderr));
+    assert!(
+        code == 0 || code == 1,
+        "exit {code}: {}",
+        text(&output.stderr)
+    );
     (
         serde_json::from_slice(&output.stdout).unwrap(),
         text(&output.stderr),
