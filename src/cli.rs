@@ -296,7 +296,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
             Ok(Outcome::Done)
         }
         Some(Command::Show { map }) => {
-            let map = storage::load_map(&map)?;
+            let map = open_and_warn(&map)?;
             write_stdout(&summary(&map))?;
             Ok(Outcome::Done)
         }
@@ -305,7 +305,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
             format,
             output,
         }) => {
-            let map = storage::load_map(&map)?;
+            let map = open_and_warn(&map)?;
             let text = match format {
                 MapFormat::Ron => ron_text(&map)?,
                 MapFormat::Json => json::to_json_pretty(&map)?,
@@ -562,6 +562,15 @@ pub(crate) fn load_lexicon(args: &LexiconArgs) -> anyhow::Result<Lexicon> {
             .map_err(|error| anyhow::anyhow!("invalid lexicon, {error}: {}", path.display()))?;
     }
     Ok(lexicon)
+}
+
+/// Loads a map, printing on stderr what loading had to repair (re-anchored evidence).
+fn open_and_warn(path: &Path) -> anyhow::Result<StanceMap> {
+    let opened = storage::open_map(path)?;
+    for warning in &opened.warnings {
+        eprintln!("warning: {warning}: {}", path.display());
+    }
+    Ok(opened.map)
 }
 
 fn ron_text(map: &StanceMap) -> anyhow::Result<String> {

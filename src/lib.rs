@@ -30,7 +30,8 @@
 //! - [`history`]: undo/redo stacks of inverse edits.
 //! - [`article`]: `Article { title, text, sentences }` from txt/md/html bytes;
 //!   `sentences.rs` is a one-pass splitter that keeps byte spans, `html.rs` a
-//!   readability-style main-text pick on `scraper`, `markdown.rs` strips markup;
+//!   readability-style main-text pick on `scraper`, `markdown.rs` strips markup,
+//!   `encoding.rs` decodes bytes (BOM, HTML `<meta charset>`, UTF-8, else `chardetng`);
 //!   `date.rs` reads a publication date (meta tags, `<time>`, dateline).
 //! - [`extract`]: `Article` + `Lexicon` → `Extraction`. `lexicon.rs` loads the RON
 //!   lexicons in `assets/lexicon/` (actors, issues, cues) plus a user file and builds
@@ -66,6 +67,9 @@
 //! - [`storage`]: the on-disk schema of `*.stancemap.ron` (format tag, version,
 //!   string ids, sorted), conversion to and from the model through `Edit`s, atomic
 //!   save with `.bak`, size-capped loading of maps, articles and the user lexicon.
+//!   `anchor.rs` checks evidence spans against their quotes on load and re-anchors
+//!   moved ones; `fingerprint.rs` notices a map file changed on disk since it was
+//!   opened (`save_map_checked` → `StorageError::Conflict`).
 //! - [`export`]: one file per output: `json.rs` (the exchange schema, also read
 //!   back) and `summary.rs` (the text `stancemap show` prints); `network.rs` is the
 //!   node/edge view that `graphml.rs`, `gexf.rs` (quick-xml), `csv.rs` (csv crate)

@@ -204,16 +204,35 @@ fn bom_is_stripped() {
 fn invalid_utf8_is_read_lossily_with_a_diagnostic() {
     let raw = b"Title\nBad \xff\xfe byte here. Next.";
     let article = Article::parse(raw, ArticleFormat::Text);
+    // ASCII with two stray high bytes: a legacy 8-bit file, decoded by the detected
+    // encoding (named in the diagnostic), never with replacement characters.
     assert_eq!(article.diagnostics.len(), 1);
-    assert!(article.diagnostics[0].contains("UTF-8"));
+    assert!(article.diagnostics[0].contains("not UTF-8; read as"));
     let sentences: Vec<&str> = article
         .sentences
         .iter()
         .map(|s| article.sentence_text(*s))
         .collect();
-    assert_eq!(
-        sentences,
-        ["Title", "Bad \u{fffd}\u{fffd} byte here.", "Next."]
+    assert_eq!(sentences.len(), 3, "{sentences:?}");
+    assert!(sentences[1].starts_with("Bad ") && sentences[1].ends_with(" byte here."));
+    assert!(!article.text.contains('\u{fffd}'));
+    // UTF-8 text with a damaged byte stays UTF-8: only that byte is replaced.
+    let mut raw = "Türkiye backs “it”. Bad ".as_bytes().to_vec();
+    raw.extend([0xff, b'.']);
+    let damaged = Article::parse(&raw, ArticleFormat::Text);
+    assert!(
+        damaged.text.starts_with("Türkiye backs “it”."),
+        "{}",
+        damaged.text
+    );
+    assert!(damaged.text.ends_with("Bad \u{fffd}."), "{}", damaged.text);
+    assert!(
+        damaged
+            .diagnostics
+            .iter()
+            .any(|d| d.contains("not valid utf-8")),
+        "{:?}",
+        damaged.diagnostics
     );
 }
 

@@ -48,7 +48,7 @@ fn extract_without_stances_prints_the_map_and_exits_1() {
     assert_eq!(code(&output), 1, "{}", stderr(&output));
     let map: Value = serde_json::from_str(&stdout(&output)).unwrap();
     assert_eq!(map["format"], "stancemap");
-    assert_eq!(map["version"], 1);
+    assert_eq!(map["version"], 2);
     assert_eq!(map["sources"][0]["id"], "s1");
     assert_eq!(map["sources"][0]["path"], "weather_note.txt");
     assert_eq!(

@@ -13,5 +13,6 @@ mod gui;
 mod gui_canvas;
 mod llm;
 mod model;
+mod reliability;
 mod storage;
 mod syntax;

@@ -4,10 +4,12 @@
 //! (bad bytes are read lossily and reported as diagnostics).
 
 pub mod date;
+mod encoding;
 mod html;
 mod markdown;
 mod sentences;
 
+pub use encoding::{Decoded, EncodingSource, decode};
 pub use sentences::split_sentences;
 
 /// How to read an article's bytes.
@@ -55,18 +57,17 @@ pub struct Article {
 impl Article {
     /// Reads an article from raw bytes; never fails.
     ///
-    /// Bytes are decoded as UTF-8 (lossily, with a diagnostic), a byte-order mark is
-    /// dropped and CRLF/CR line ends become LF before anything else, so every span
-    /// indexes [`Article::text`]. Quotes are kept as written.
+    /// Bytes are decoded by [`decode`]: a byte-order mark, then (HTML) the declared
+    /// charset, then UTF-8, then a detected legacy encoding, with a diagnostic naming
+    /// any encoding other than UTF-8. CRLF/CR line ends become LF before anything else,
+    /// so every span indexes [`Article::text`]. Quotes are kept as written.
     pub fn parse(raw: &[u8], format: ArticleFormat) -> Article {
-        let mut diagnostics = Vec::new();
-        let decoded = match std::str::from_utf8(raw) {
-            Ok(text) => std::borrow::Cow::Borrowed(text),
-            Err(_) => {
-                diagnostics.push("the file is not valid UTF-8; invalid bytes were replaced".into());
-                String::from_utf8_lossy(raw)
-            }
-        };
+        let decoded = decode(raw, format == ArticleFormat::Html);
+        let Decoded {
+            text: decoded,
+            mut diagnostics,
+            ..
+        } = decoded;
         let without_bom = decoded.strip_prefix('\u{feff}').unwrap_or(&decoded);
         let normalised = normalise_line_ends(without_bom);
         let (title, text) = match format {
@@ -76,6 +77,8 @@ impl Article {
                 let page = html::read_html(&normalised);
                 if page.title.is_empty() && page.paragraphs.is_empty() {
                     diagnostics.push("no readable text was found in the HTML".into());
+                } else if let Some(note) = little_text_kept(&page) {
+                    diagnostics.push(note);
                 }
                 let mut text = page.title.clone();
                 for paragraph in &page.paragraphs {
@@ -87,7 +90,10 @@ impl Article {
                 (page.title, text)
             }
         };
-        if text.trim().is_empty() && diagnostics.is_empty() {
+        let nothing_found = diagnostics
+            .iter()
+            .any(|line| line.starts_with("no readable text"));
+        if text.trim().is_empty() && !nothing_found {
             diagnostics.push("the article is empty".into());
         }
         let sentences = sentences::split_sentences(&text);
@@ -115,6 +121,25 @@ impl Article {
             .copied()
             .filter(|sentence| sentence.start <= offset)
     }
+}
+
+/// Pages with at least this much text are checked for a main text that kept too little.
+const LITTLE_TEXT_PAGE_CHARS: usize = 400;
+
+/// A note when the main text kept under a quarter of a page's text: the reader may
+/// have picked a banner or a teaser instead of the story.
+fn little_text_kept(page: &html::HtmlArticle) -> Option<String> {
+    let kept: usize = page
+        .paragraphs
+        .iter()
+        .map(|paragraph| paragraph.chars().filter(|c| !c.is_whitespace()).count())
+        .sum();
+    (page.page_chars >= LITTLE_TEXT_PAGE_CHARS && kept * 4 < page.page_chars).then(|| {
+        format!(
+            "only {kept} of the page's {} characters of text were read as the article; the rest looked like navigation or boilerplate",
+            page.page_chars
+        )
+    })
 }
 
 /// The headline is the first non-empty line; the text stays whole.

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use crate::stance_map::{Claim, Origin, StanceMap};
+use crate::stance_map::{Claim, Origin, Stance, StanceMap};
 
 /// The whole summary, ending in a newline.
 pub fn summary(map: &StanceMap) -> String {
@@ -81,6 +81,7 @@ pub fn summary(map: &StanceMap) -> String {
         ],
         &positions,
     );
+    mixed_section(&mut out, map);
 
     let relations: Vec<Vec<String>> = map
         .relations()
@@ -114,6 +115,55 @@ pub fn summary(map: &StanceMap) -> String {
     out
 }
 
+/// Positions whose evidence holds both stances, each with its evidence in stored
+/// (reading) order and the stance of every passage: a reversal or a mixed position.
+fn mixed_section(out: &mut String, map: &StanceMap) {
+    let mixed: Vec<_> = map
+        .positions()
+        .filter(|position| position.claim.is_mixed())
+        .collect();
+    if mixed.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\nChanged or mixed positions");
+    for position in mixed {
+        let claim = &position.claim;
+        let stances: Vec<&str> = claim
+            .evidence
+            .iter()
+            .filter_map(|evidence| evidence.stance.map(Stance::as_str))
+            .collect();
+        let changed = stances
+            .windows(2)
+            .filter(|pair| pair.first() != pair.get(1))
+            .count();
+        let kind = if changed == 1 { "changed" } else { "mixed" };
+        let _ = writeln!(
+            out,
+            "  {} → {}: {kind}, now {} (the latest evidence)",
+            one_line(position.actor.as_str()),
+            one_line(position.issue.as_str()),
+            claim.stance.as_str()
+        );
+        for (number, evidence) in claim.evidence.iter().enumerate() {
+            let stance = evidence.stance.map_or("unknown", Stance::as_str);
+            let _ = writeln!(
+                out,
+                "    {}. {stance:<7} {} {}..{} \"{}\"",
+                number + 1,
+                one_line(evidence.source.as_str()),
+                evidence.start,
+                evidence.end,
+                one_line(&evidence.text)
+            );
+        }
+    }
+}
+
+fn one_line(text: &str) -> String {
+    text.replace(char::is_control, " ")
+}
+
 fn claim_cells(claim: &Claim) -> [String; 4] {
     let mut origin = match claim.origin {
         Origin::Extracted => "extracted".to_owned(),
@@ -122,8 +172,13 @@ fn claim_cells(claim: &Claim) -> [String; 4] {
     if claim.locked {
         origin.push_str(", locked");
     }
+    let stance = if claim.is_mixed() {
+        format!("{} (mixed)", claim.stance.as_str())
+    } else {
+        claim.stance.as_str().to_owned()
+    };
     [
-        claim.stance.as_str().to_owned(),
+        stance,
         format!("{:.2}", claim.confidence),
         claim.evidence.len().to_string(),
         origin,

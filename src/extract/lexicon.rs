@@ -237,6 +237,8 @@ impl Lexicon {
 
     /// The bundled lexicon extended by a user lexicon given as RON text.
     pub fn with_user_ron(self, ron_text: &str) -> Result<Lexicon, LexiconError> {
+        // Notepad and PowerShell save with a byte-order mark; it is not RON.
+        let ron_text = ron_text.strip_prefix('\u{feff}').unwrap_or(ron_text);
         let user: UserFile = ron::from_str(ron_text).map_err(LexiconError::from_ron)?;
         let mut data = (*self.data).clone();
         for actor in user.actors {
@@ -566,8 +568,34 @@ impl LexiconError {
         LexiconError {
             line: error.span.start.line,
             column: error.span.start.col,
-            message: error.code.to_string(),
+            message: plain_message(&error.code),
         }
+    }
+}
+
+/// A RON error in the user's words: lowercase, no Rust type or option names.
+fn plain_message(code: &ron::Error) -> String {
+    if matches!(code, ron::Error::ExceededRecursionLimit) {
+        return "the file nests too deeply".to_owned();
+    }
+    let mut message = code.to_string();
+    for (rust, user) in [
+        ("UserFile", "lexicon"),
+        ("ActorEntry", "actor"),
+        ("IssueEntry", "issue"),
+        ("PersonEntry", "person"),
+        ("CueEntry", "cue"),
+        ("CueTarget", "cue target"),
+        ("CueStance", "cue stance"),
+        ("LexKind", "kind"),
+        ("Form", "form"),
+    ] {
+        message = message.replace(&format!("`{rust}`"), &format!("`{user}`"));
+    }
+    let mut chars = message.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => message,
     }
 }
 

@@ -252,8 +252,24 @@ impl StanceMapApp {
         {
             self.status = format!("could not store the layout: {error}");
         }
-        match storage::save_map(path, &document.map) {
-            Ok(()) => {
+        // Saving over the file it came from first checks nobody changed it since.
+        let result = if document.path.as_deref() == Some(path) {
+            storage::save_map_checked(path, &document.map, document.fingerprint.as_ref())
+        } else {
+            storage::save_map(path, &document.map).and_then(|()| {
+                storage::Fingerprint::of_file(path)
+                    .map(|found| found.unwrap_or_else(|| storage::Fingerprint::of_bytes(&[], None)))
+            })
+        };
+        match result {
+            Err(error @ storage::StorageError::Conflict { .. }) => {
+                // The prompt: a second Save overwrites knowingly; Save As keeps both.
+                document.fingerprint = storage::Fingerprint::of_file(path).ok().flatten();
+                self.after_save = None;
+                self.status = format!("{error}; press Save again to overwrite it, or use Save As");
+            }
+            Ok(fingerprint) => {
+                document.fingerprint = Some(fingerprint);
                 document.mark_saved(path);
                 self.config.preferences.remember(path);
                 self.autosave.remove_recovery(&self.config.recovery_path);

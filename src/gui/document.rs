@@ -15,6 +15,8 @@ pub struct Document {
     pub path: Option<PathBuf>,
     /// Shown in the title while the map has no path, e.g. the article's file name.
     pub name_hint: String,
+    /// The file at `path` as it was opened or last saved; saving checks it first.
+    pub fingerprint: Option<crate::storage::Fingerprint>,
     dirty: bool,
     /// Counts changes, so autosave knows whether it already wrote this state.
     revision: u64,

@@ -23,8 +23,10 @@ pub fn is_map_path(path: &Path) -> bool {
 /// Opens a map file as is, or reads and extracts an article into a new map.
 pub fn open_document(path: &Path, lexicon: &Lexicon) -> anyhow::Result<Document> {
     if is_map_path(path) {
-        let map = storage::load_map(path)?;
-        return Ok(Document::from_file(map, path.to_owned()));
+        let opened = storage::open_map(path)?;
+        let mut document = Document::from_file(opened.map, path.to_owned());
+        document.fingerprint = Some(opened.fingerprint);
+        return Ok(document);
     }
     let article = storage::read_article(path)?;
     let name = path.file_name().map_or_else(
@@ -93,12 +95,17 @@ pub fn reextract_edit(map: &StanceMap, lexicon: &Lexicon) -> Edit {
 /// The bundled lexicon extended by the user lexicon file, if there is one.
 pub fn load_lexicon(user_lexicon: &Path) -> anyhow::Result<Lexicon> {
     let bundled = Lexicon::bundled();
-    match std::fs::read_to_string(user_lexicon) {
-        Ok(text) => bundled
-            .with_user_ron(&text)
-            .map_err(|error| anyhow::anyhow!("{error}: {}", user_lexicon.display())),
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(bundled),
-        Err(error) => Err(anyhow::anyhow!("{error}: {}", user_lexicon.display())),
+    // Size-capped like every file the app reads; a missing file means no user lexicon.
+    match storage::read_lexicon(user_lexicon) {
+        Ok(text) => bundled.with_user_ron(&text).map_err(|error| {
+            anyhow::anyhow!("invalid lexicon, {error}: {}", user_lexicon.display())
+        }),
+        Err(storage::StorageError::Io { error, .. })
+            if error.kind() == std::io::ErrorKind::NotFound =>
+        {
+            Ok(bundled)
+        }
+        Err(error) => Err(error.into()),
     }
 }
 

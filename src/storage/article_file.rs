@@ -22,7 +22,9 @@ pub fn read_article(path: &Path) -> Result<Article, StorageError> {
         });
     }
     let probe = raw.get(..BINARY_PROBE_LEN).unwrap_or(&raw);
-    if probe.contains(&0) {
+    let utf16 = encoding_rs::Encoding::for_bom(&raw)
+        .is_some_and(|(encoding, _)| encoding != encoding_rs::UTF_8);
+    if !utf16 && probe.contains(&0) {
         return Err(StorageError::BinaryArticle {
             path: path.to_owned(),
         });

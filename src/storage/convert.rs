@@ -8,8 +8,8 @@ use std::collections::BTreeSet;
 
 use super::schema::{
     ActorRecord, EvidenceRecord, FORMAT_TAG, IssueRecord, KindRecord, LayoutRecord, MapFile,
-    NodeKindRecord, OriginRecord, PositionRecord, RelationRecord, SourceRecord, StanceRecord,
-    VERSION,
+    NodeKindRecord, OLDEST_VERSION, OriginRecord, PositionRecord, RelationRecord, SourceRecord,
+    StanceRecord, VERSION,
 };
 use crate::stance_map::{
     Actor, ActorId, ActorKind, Claim, Edit, EditError, Evidence, Issue, IssueId, NodeLayout,
@@ -21,7 +21,9 @@ use crate::stance_map::{
 pub enum SchemaError {
     #[error("not a stancemap map (format is {found:?}, expected {FORMAT_TAG:?})")]
     WrongFormat { found: String },
-    #[error("unsupported map version {found} (this build reads version {VERSION})")]
+    #[error(
+        "unsupported map version {found} (this build reads versions {OLDEST_VERSION} to {VERSION})"
+    )]
     UnsupportedVersion { found: u32 },
     /// A duplicate id, a dangling reference, a bad span or value; the text names the item.
     #[error("{0}")]
@@ -35,7 +37,7 @@ pub fn check_header(format: &str, version: u32) -> Result<(), SchemaError> {
             found: format.to_owned(),
         });
     }
-    if version != VERSION {
+    if !(OLDEST_VERSION..=VERSION).contains(&version) {
         return Err(SchemaError::UnsupportedVersion { found: version });
     }
     Ok(())
@@ -71,8 +73,45 @@ pub fn to_file(map: &StanceMap) -> MapFile {
 }
 
 /// Builds a map from file records, checking every invariant through `StanceMap::apply`.
+/// Evidence that had to be re-anchored or could not be is reported by
+/// [`from_file_checked`]; this drops those warnings.
 pub fn from_file(file: MapFile) -> Result<StanceMap, SchemaError> {
+    from_file_checked(file).map(|(map, _)| map)
+}
+
+/// Builds a map from file records like [`from_file`] and returns, beside it, one
+/// warning per evidence span that did not cut its stored text out of its source
+/// (a source text edited by hand, character offsets written as byte offsets).
+///
+/// Each such span is re-anchored on the occurrence of its text nearest to the stored
+/// start; a text that no longer occurs keeps its quote but gets the empty span `0..0`,
+/// so no wrong passage is ever highlighted. Linear in the size of the file plus, per
+/// moved span, the length of its source.
+pub fn from_file_checked(mut file: MapFile) -> Result<(StanceMap, Vec<String>), SchemaError> {
     check_header(&file.format, file.version)?;
+    let mut warnings = Vec::new();
+    let texts: std::collections::BTreeMap<&str, &str> = file
+        .sources
+        .iter()
+        .map(|source| (source.id.as_str(), source.text.as_str()))
+        .collect();
+    for record in &mut file.positions {
+        let item = format!("position {} → {}", record.actor, record.issue);
+        for evidence in &mut record.evidence {
+            super::anchor::check_evidence(&texts, &item, evidence, &mut warnings);
+        }
+    }
+    for record in &mut file.relations {
+        let item = format!("relation {} → {}", record.source, record.target);
+        for evidence in &mut record.evidence {
+            super::anchor::check_evidence(&texts, &item, evidence, &mut warnings);
+        }
+    }
+    let map = build(file)?;
+    Ok((map, warnings))
+}
+
+fn build(file: MapFile) -> Result<StanceMap, SchemaError> {
     let mut map = StanceMap::new();
     for record in file.sources {
         let item = format!("source {:?}", record.id);
@@ -160,6 +199,20 @@ fn describe(item: &str, error: EditError) -> String {
         }
         EditError::UnknownSource(id) => {
             format!("{item} cites unknown source {:?}", id.as_str())
+        }
+        EditError::OutOfRange { what, value } if !value.is_finite() => {
+            if what == "layout coordinate" {
+                format!(
+                    "{item} has a coordinate that is not a finite number ({value}); coordinates must be finite numbers"
+                )
+            } else {
+                format!(
+                    "{item} has a {what} that is not a finite number ({value}); it must be a number from 0.0 to 1.0"
+                )
+            }
+        }
+        EditError::OutOfRange { what, value } => {
+            format!("{item} has {what} {value}; it must be a number from 0.0 to 1.0")
         }
         EditError::BadEvidence {
             source_id,
@@ -318,16 +371,23 @@ fn evidence_record(evidence: &Evidence) -> EvidenceRecord {
         start: evidence.start,
         end: evidence.end,
         text: evidence.text.clone(),
+        char_start: None,
+        char_end: None,
+        stance: evidence.stance.map(stance_record),
+        explanation: evidence.explanation.clone(),
     }
 }
 
 fn evidence_from(record: EvidenceRecord) -> Evidence {
-    Evidence::new(
+    let mut evidence = Evidence::new(
         SourceId::new(record.source),
         record.start,
         record.end,
         record.text,
-    )
+    );
+    evidence.stance = record.stance.map(stance_from);
+    evidence.explanation = record.explanation;
+    evidence
 }
 
 fn stance_record(stance: Stance) -> StanceRecord {

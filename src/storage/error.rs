@@ -51,6 +51,9 @@ pub enum StorageError {
     EmptyArticle { path: PathBuf },
     #[error("looks like a binary file, not an article: {}", path.display())]
     BinaryArticle { path: PathBuf },
+    /// The file changed on disk since it was opened; saving would overwrite that change.
+    #[error("the map file changed on disk since it was opened; save it under another name or overwrite it knowingly: {}", path.display())]
+    Conflict { path: PathBuf },
 }
 
 impl StorageError {
@@ -65,13 +68,18 @@ impl StorageError {
             | StorageError::Schema { path, .. }
             | StorageError::Encode { path, .. }
             | StorageError::EmptyArticle { path }
-            | StorageError::BinaryArticle { path } => path,
+            | StorageError::BinaryArticle { path }
+            | StorageError::Conflict { path } => path,
         }
     }
 }
 
 /// Library messages start with a capital ("Expected comma"); ours are lowercase.
 pub(crate) fn lowercase_first(message: &str) -> String {
+    // "EOF while parsing" reads as "end of file while parsing", never "eOF".
+    if let Some(rest) = message.strip_prefix("EOF ") {
+        return format!("end of file {rest}");
+    }
     let mut chars = message.chars();
     match chars.next() {
         Some(first) => first.to_lowercase().chain(chars).collect(),

@@ -43,14 +43,24 @@ pub(crate) fn read_capped(path: &Path, cap: u64, kind: FileKind) -> Result<Vec<u
     Ok(bytes)
 }
 
-/// Reads `path` as UTF-8 text with a size cap.
+/// Reads `path` as UTF-8 text with a size cap; a leading byte-order mark is dropped.
 pub(crate) fn read_text_capped(
     path: &Path,
     cap: u64,
     kind: FileKind,
 ) -> Result<String, StorageError> {
     let bytes = read_capped(path, cap, kind)?;
-    String::from_utf8(bytes).map_err(|error| {
+    utf8_text(path, bytes, kind)
+}
+
+/// `bytes` as UTF-8 text without a leading byte-order mark, or an error naming the
+/// line and column of the first invalid byte.
+pub(crate) fn utf8_text(
+    path: &Path,
+    bytes: Vec<u8>,
+    kind: FileKind,
+) -> Result<String, StorageError> {
+    let mut text = String::from_utf8(bytes).map_err(|error| {
         let valid = error.as_bytes().get(..error.utf8_error().valid_up_to());
         let (line, column) = line_column(valid.unwrap_or_default());
         StorageError::NotUtf8 {
@@ -59,7 +69,11 @@ pub(crate) fn read_text_capped(
             line,
             column,
         }
-    })
+    })?;
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    Ok(text)
 }
 
 /// The 1-based line and column just after `prefix`.

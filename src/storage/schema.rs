@@ -10,8 +10,17 @@ use serde::{Deserialize, Serialize};
 /// The value of the `format` field of every map file.
 pub const FORMAT_TAG: &str = "stancemap";
 
-/// The schema version this build reads and writes.
-pub const VERSION: u32 = 1;
+/// The schema version this build writes.
+///
+/// - 1: the first version.
+/// - 2: evidence records carry the stance the passage expresses (`stance`, optional)
+///   and the extractor's reading of it (`explanation`, omitted when empty); JSON
+///   exports add character offsets (`char_start`, `char_end`) beside the byte offsets.
+pub const VERSION: u32 = 2;
+
+/// The oldest schema version this build still reads; older files are migrated on
+/// load (missing fields take their defaults) and written back as [`VERSION`].
+pub const OLDEST_VERSION: u32 = 1;
 
 /// A whole map file.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -142,13 +151,28 @@ pub struct RelationRecord {
     pub note: String,
 }
 
-/// A quoted span: `start..end` are byte offsets into the source's text.
+/// A quoted span: `start..end` are **byte** offsets (UTF-8) into the source's text and
+/// `text` is that slice. On load the slice is checked against `text` and a moved span
+/// is re-anchored on its text (see `convert::from_file_checked`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct EvidenceRecord {
     pub source: String,
     pub start: usize,
     pub end: usize,
     pub text: String,
+    /// Character (Unicode scalar value) offsets of the same span, for consumers that
+    /// index strings by character (Python `str`, JS code points). Written in the JSON
+    /// export only; ignored on load, where the byte span and `text` decide.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub char_start: Option<usize>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub char_end: Option<usize>,
+    /// The stance this passage expresses; absent when unknown (manual, version 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stance: Option<StanceRecord>,
+    /// Why the extractor read that stance here; absent when empty.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub explanation: String,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -57,7 +57,7 @@ fn truncated_file_names_the_line_where_it_ends() {
     assert_eq!(line, 50, "{message}");
     assert_contains(
         &message,
-        "cannot parse map at 50:24, the file ends too early (expected opening `(` for struct `Evidence`)",
+        "cannot parse map at 50:24, the file ends too early (expected opening `(` for struct `evidence`)",
     );
 }
 
@@ -107,10 +107,13 @@ fn dangling_id_is_named_with_its_item() {
 
 #[test]
 fn bad_evidence_span_is_named() {
-    let (_, message) = load_error("bad_evidence.stancemap.ron");
+    // The span no longer cuts out its quote; the quote is found and the span re-anchored,
+    // with a warning naming the item (issue 9: check and re-anchor on load).
+    let opened = stancemap::storage::open_map(&data("maps/bad_evidence.stancemap.ron")).unwrap();
+    assert_eq!(opened.warnings.len(), 1, "{:?}", opened.warnings);
     assert_contains(
-        &message,
-        "position Sylvania → lake_treaty has evidence 33..660 that does not fit source \"s1\"",
+        &opened.warnings[0],
+        "position Sylvania → lake_treaty: evidence \"Sylvania rejects the Lake Treaty.\" was at 33..660",
     );
 }
 
@@ -197,12 +200,12 @@ fn json_with_unknown_version_is_named() {
     let path = dir.path().join("future.json");
     std::fs::write(
         &path,
-        r#"{"format":"stancemap","version":2,"actors":{"new":"shape"}}"#,
+        r#"{"format":"stancemap","version":3,"actors":{"new":"shape"}}"#,
     )
     .unwrap();
     let message = load_map(&path).unwrap_err().to_string();
     assert!(
-        message.starts_with("unsupported map version 2"),
+        message.starts_with("unsupported map version 3"),
         "{message}"
     );
     assert!(Path::new(&path).exists());

@@ -25,7 +25,7 @@ fn assert_has_keys(value: &Value, expected: &[&str]) {
 fn export_has_the_documented_schema() {
     let json: Value = serde_json::from_str(&to_json_pretty(&sample_map()).unwrap()).unwrap();
     assert_eq!(json["format"], "stancemap");
-    assert_eq!(json["version"], 1);
+    assert_eq!(json["version"], 2);
     assert_has_keys(
         &json,
         &["sources", "actors", "issues", "positions", "relations"],

@@ -65,7 +65,7 @@ fn file_lists_are_sorted_by_id() {
     let lake = text.find("id: \"lake_treaty\",\n").unwrap();
     assert!(freedonia < sylvania);
     assert!(ceasefire < lake);
-    assert!(text.starts_with("(\n    format: \"stancemap\",\n    version: 1,\n"));
+    assert!(text.starts_with("(\n    format: \"stancemap\",\n    version: 2,\n"));
     assert!(text.ends_with(")\n"));
 }
 
