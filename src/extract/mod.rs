@@ -80,6 +80,25 @@ pub fn extract(article: &Article, source: &SourceId, lexicon: &Lexicon) -> Extra
             .is_some_and(|a| a.kind.actor_kind() == crate::stance_map::ActorKind::State)
             && discover::ambiguous_place_is_subnational(text, m.start..m.end))
     });
+    // A bare surname ("Friday") stands for a listed official only after the full name
+    // has appeared in the article.
+    // Surnames the lexicon lists as aliases themselves ("Trump") are always licensed.
+    let listed: std::collections::HashSet<&str> = lexicon
+        .actors()
+        .iter()
+        .flat_map(|a| a.people.iter())
+        .flat_map(|p| p.aliases.iter().map(String::as_str))
+        .collect();
+    let unlicensed: Vec<std::ops::Range<usize>> = discover::licensed_surnames(text, lexicon)
+        .into_iter()
+        .filter(|s| !s.licensed && !text.get(s.span.clone()).is_some_and(|t| listed.contains(t)))
+        .map(|s| s.span)
+        .collect();
+    mentions.retain(|m| {
+        !unlicensed
+            .iter()
+            .any(|span| span.start == m.start && span.end == m.end)
+    });
     // People the lexicon does not list but whose title names a listed actor
     // ("Irish PM Mary X", "Sudan's army chief Y") speak for that actor.
     let discovered = discover::discover_actors(text, &article.sentences, lexicon);
@@ -92,7 +111,10 @@ pub fn extract(article: &Article, source: &SourceId, lexicon: &Lexicon) -> Extra
             continue;
         };
         for span in &person.mentions {
-            if mentions.iter().any(|m| m.start < span.end && span.start < m.end) {
+            if mentions
+                .iter()
+                .any(|m| m.start < span.end && span.start < m.end)
+            {
                 continue;
             }
             mentions.push(mentions::Mention {
@@ -219,12 +241,18 @@ fn split_after_acronyms(
 /// "-ed", or an auxiliary.
 fn verb_follows(text: &str, at: usize, end: usize) -> bool {
     let rest = text.get(at..end).unwrap_or_default();
-    let Some(word) = rest.strip_prefix(' ').and_then(|r| r.split([' ', ',', '.']).next()) else {
+    let Some(word) = rest
+        .strip_prefix(' ')
+        .and_then(|r| r.split([' ', ',', '.']).next())
+    else {
         return false;
     };
     word.chars().all(|c| c.is_ascii_lowercase())
         && (word.len() > 4 && word.ends_with("ed")
-            || matches!(word, "said" | "says" | "has" | "had" | "is" | "was" | "will" | "would"))
+            || matches!(
+                word,
+                "said" | "says" | "has" | "had" | "is" | "was" | "will" | "would"
+            ))
 }
 
 /// Findings below this confidence are hedged and dropped (0.0..=1.0).
@@ -280,7 +308,11 @@ fn tree_findings(
         };
         let open = tree::open_issues(&tree);
         for issue in open {
-            if reading.issues.iter().any(|i| i.start < issue.end && issue.start < i.end) {
+            if reading
+                .issues
+                .iter()
+                .any(|i| i.start < issue.end && issue.start < i.end)
+            {
                 continue;
             }
             let id = book.open(&issue.key, &issue.text);
@@ -366,8 +398,22 @@ fn tree_findings(
                 }
             }
             _ => {
+                // The word-order reader fills in issues the tree reader left unread in
+                // this sentence (where both read an issue, the tree wins) and adds its
+                // relations.
+                let read: Vec<stance::Target> = found
+                    .iter()
+                    .filter(|f| matches!(f.target, stance::Target::Issue(_)))
+                    .map(|f| f.target.clone())
+                    .collect();
                 out.extend(found);
-                out.extend(reading.rule_findings.iter().cloned());
+                out.extend(
+                    reading
+                        .rule_findings
+                        .iter()
+                        .filter(|f| !read.contains(&f.target))
+                        .cloned(),
+                );
             }
         }
     }
@@ -411,11 +457,8 @@ fn quote_speakers(
     quotes
         .iter()
         .map(|&(qs, qe)| {
-            let in_sentence = |at: usize| {
-                sentences
-                    .iter()
-                    .position(|s| s.start <= at && at <= s.end)
-            };
+            let in_sentence =
+                |at: usize| sentences.iter().position(|s| s.start <= at && at <= s.end);
             let mut candidates = Vec::new();
             candidates.extend(in_sentence(qe.saturating_sub(1)));
             candidates.extend(in_sentence(qs));

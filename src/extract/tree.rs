@@ -43,8 +43,8 @@ struct PredicateFile {
     negative_labels: Vec<String>,
     positive_labels: Vec<String>,
     neutral_events: Vec<String>,
+    open_issue_stop: Vec<String>,
     speech: Vec<String>,
-    object_control: Vec<String>,
     negators: Vec<String>,
     hedges: Vec<String>,
 }
@@ -76,8 +76,8 @@ pub struct Predicates {
     negative_labels: HashSet<String>,
     positive_labels: HashSet<String>,
     neutral_events: HashSet<String>,
+    open_issue_stop: HashSet<String>,
     speech: HashSet<String>,
-    object_control: HashSet<String>,
     negators: HashSet<String>,
     hedges: HashSet<String>,
 }
@@ -111,16 +111,11 @@ impl Predicates {
             negative_labels: set(file.negative_labels),
             positive_labels: set(file.positive_labels),
             neutral_events: set(file.neutral_events),
+            open_issue_stop: set(file.open_issue_stop),
             speech: set(file.speech),
-            object_control: set(file.object_control),
             negators: set(file.negators),
             hedges: set(file.hedges),
         }
-    }
-
-    /// Whether `lemma` is a reporting verb.
-    pub fn is_speech(&self, lemma: &str) -> bool {
-        self.speech.contains(lemma)
     }
 }
 
@@ -229,7 +224,10 @@ pub fn read(tree: &SentenceTree<'_>, lexicon: &Lexicon, book: &mut IssueBook) ->
 
 /// The actors speaking through a reporting verb whose token starts at an article
 /// offset for which `outside` holds (outside a quotation).
-pub fn speech_speaker(tree: &SentenceTree<'_>, outside: impl Fn(usize) -> bool) -> Option<Vec<usize>> {
+pub fn speech_speaker(
+    tree: &SentenceTree<'_>,
+    outside: impl Fn(usize) -> bool,
+) -> Option<Vec<usize>> {
     let reader = Indexed::new(tree);
     for (index, token) in tree.parse.tokens.iter().enumerate() {
         if !outside(tree.start + token.start) || !reader.is_speech_verb(index) {
@@ -276,12 +274,21 @@ pub fn open_issues(tree: &SentenceTree<'_>) -> Vec<OpenIssue> {
                 || ((rel == "obl" || rel == "nmod")
                     && reader.children_of(child).iter().any(|&g| {
                         reader.rel(g) == "case"
-                            && matches!(reader.lemma(g), "to" | "for" | "on" | "against" | "of" | "over")
+                            && matches!(
+                                reader.lemma(g),
+                                "to" | "for" | "on" | "against" | "of" | "over"
+                            )
                     }));
             let Some(head) = tokens.get(child) else {
                 continue;
             };
-            if !argument || head.upos != Upos::Noun {
+            if !argument
+                || head.upos != Upos::Noun
+                || reader
+                    .table
+                    .open_issue_stop
+                    .contains(&head.lemma.to_lowercase())
+            {
                 continue;
             }
             if let Some(open) = reader.open_issue(child) {
@@ -389,14 +396,19 @@ impl<'a, 'b> Indexed<'a, 'b> {
     /// Whether `index` carries a dependent from `words` with one of `rels`.
     fn has_child(&self, index: usize, rels: &[&str], words: &HashSet<String>) -> Option<usize> {
         self.children_of(index).iter().copied().find(|&c| {
-            rels.iter().any(|r| self.rel(c) == *r || self.rel(c).starts_with(&format!("{r}:")))
+            rels.iter()
+                .any(|r| self.rel(c) == *r || self.rel(c).starts_with(&format!("{r}:")))
                 && words.contains(&self.lemma(c).to_lowercase())
         })
     }
 
     fn negated(&self, index: usize) -> bool {
-        self.has_child(index, &["advmod", "det", "neg", "cc:preconj"], &self.table.negators)
-            .is_some()
+        self.has_child(
+            index,
+            &["advmod", "det", "neg", "cc:preconj"],
+            &self.table.negators,
+        )
+        .is_some()
     }
 
     fn hedged(&self, index: usize) -> bool {
@@ -429,8 +441,10 @@ impl<'a, 'b> Indexed<'a, 'b> {
         let matches = |c: usize| particles.iter().any(|p| p == &self.lemma(c).to_lowercase());
         self.children_of(index).iter().any(|&c| {
             matches(c)
-                || (matches!(self.rel(c), "obl" | "nmod" | "obj" | "xcomp" | "ccomp" | "advcl")
-                    || self.rel(c).starts_with("obl:")
+                || (matches!(
+                    self.rel(c),
+                    "obl" | "nmod" | "obj" | "xcomp" | "ccomp" | "advcl"
+                ) || self.rel(c).starts_with("obl:")
                     || self.rel(c).starts_with("nmod:"))
                     && self
                         .children_of(c)
@@ -522,9 +536,10 @@ impl<'a, 'b> Indexed<'a, 'b> {
                 // "member of the Security Council" is not who speaks; only a
                 // complement naming the speaker's side counts under `nmod`.
                 if self.rel(child) == "nmod"
-                    && !self.children_of(child).iter().any(|&g| {
-                        self.rel(g) == "case" && matches!(self.lemma(g), "from" | "of")
-                    })
+                    && !self
+                        .children_of(child)
+                        .iter()
+                        .any(|&g| self.rel(g) == "case" && matches!(self.lemma(g), "from" | "of"))
                 {
                     continue;
                 }
@@ -562,7 +577,7 @@ impl<'a, 'b> Indexed<'a, 'b> {
                 if matches!(self.rel(c), "nsubj" | "csubj") {
                     // "Norway, which chairs …": the relative pronoun stands for its noun.
                     if matches!(self.lemma(c), "which" | "who" | "that")
-                        && self.rel(index) == "acl:relcl"
+                        && self.rel(index).ends_with("relcl")
                     {
                         return token.head.map(|h| self.subject_actors(h));
                     }
@@ -574,9 +589,9 @@ impl<'a, 'b> Indexed<'a, 'b> {
             for &c in self.children_of(index) {
                 let rel = self.rel(c);
                 let by = || {
-                    self.children_of(c).iter().any(|&g| {
-                        self.rel(g) == "case" && matches!(self.lemma(g), "by" | "from")
-                    })
+                    self.children_of(c)
+                        .iter()
+                        .any(|&g| self.rel(g) == "case" && matches!(self.lemma(g), "by" | "from"))
                 };
                 if rel == "nmod:poss" || ((rel == "nmod" || rel.starts_with("nmod:")) && by()) {
                     return Some(self.subject_actors(c));
@@ -616,8 +631,14 @@ impl<'a, 'b> Indexed<'a, 'b> {
     /// The proxy noun `actor_head` modifies ("Ukrainian sovereignty"), if any.
     fn proxy_of(&self, actor_head: usize) -> Option<usize> {
         let parent = self.token(actor_head)?.head?;
-        let proxy = self.table.proxies.contains(&self.lemma(parent).to_lowercase());
-        let modifier = matches!(self.rel(actor_head), "amod" | "nmod:poss" | "compound" | "nmod");
+        let proxy = self
+            .table
+            .proxies
+            .contains(&self.lemma(parent).to_lowercase());
+        let modifier = matches!(
+            self.rel(actor_head),
+            "amod" | "nmod:poss" | "compound" | "nmod"
+        );
         (proxy && modifier).then_some(parent)
     }
 
@@ -649,13 +670,7 @@ impl<'a, 'b> Indexed<'a, 'b> {
                     .any(|&g| self.rel(g) == "case" && self.lemma(g) == "of")
         }) {
             let (_, end) = self.tree.parse.subtree_span(nmod);
-            if let Some(end_token) = self
-                .tree
-                .parse
-                .tokens
-                .iter()
-                .rposition(|t| t.end <= end)
-            {
+            if let Some(end_token) = self.tree.parse.tokens.iter().rposition(|t| t.end <= end) {
                 last = end_token.max(head);
             }
             key.push(self.lemma(nmod).to_lowercase());
@@ -730,7 +745,13 @@ impl<'a, 'b> Indexed<'a, 'b> {
                 confidence = 0.4;
             }
             match self.subject_of(start) {
-                Some(Subject::Actors(actors)) => return self.found(None, actors, support, confidence, &steps, start),
+                Some(Subject::Actors(actors)) => {
+                    let mut found = self.found(None, actors, support, confidence, &steps, start);
+                    let holders: Vec<usize> = found.iter().map(|f| f.holder).collect();
+                    let rest = self.climb_from(start, kind, support, confidence, &steps, None);
+                    found.extend(rest.into_iter().filter(|r| !holders.contains(&r.holder)));
+                    return found;
+                }
                 Some(Subject::Pronoun { first_person }) => pending_pronoun = Some(first_person),
                 _ => {}
             }
@@ -753,18 +774,21 @@ impl<'a, 'b> Indexed<'a, 'b> {
                 return Vec::new();
             }
             if kind == TargetKind::Actor && first_step && rel != "conj" {
-                let argument = matches!(rel, "obj" | "iobj" | "obl" | "nmod" | "obl:arg" | "nsubj:pass")
-                    || rel.starts_with("obl:") && rel != "obl:agent"
+                let argument = matches!(
+                    rel,
+                    "obj" | "iobj" | "obl" | "nmod" | "obl:arg" | "nsubj:pass"
+                ) || rel.starts_with("obl:") && rel != "obl:agent"
                     || rel.starts_with("nmod:") && rel != "nmod:poss";
-                let doer_of_harm = self.table.harms.contains(&self.lemma(parent).to_lowercase())
+                let doer_of_harm = self
+                    .table
+                    .harms
+                    .contains(&self.lemma(parent).to_lowercase())
                     && matches!(rel, "nmod:poss" | "compound" | "amod" | "nmod");
                 let cued = self.cue(parent, kind).is_some()
                     || self.cameo(node, parent).is_some()
                     || self.is_harm(parent)
                     || self.is_reverser(parent);
-                if !(argument && cued)
-                    && !doer_of_harm
-                {
+                if !(argument && cued) && !doer_of_harm {
                     return Vec::new();
                 }
             }
@@ -772,7 +796,11 @@ impl<'a, 'b> Indexed<'a, 'b> {
                 first_step = false;
             }
             let act = (kind == TargetKind::Issue && first_step && !cue_seen)
-                .then(|| self.table.action_names.get(&self.lemma(parent).to_lowercase()))
+                .then(|| {
+                    self.table
+                        .action_names
+                        .get(&self.lemma(parent).to_lowercase())
+                })
                 .flatten()
                 .filter(|_| matches!(rel, "obj" | "nmod" | "obl" | "nsubj:pass"));
             if let Some(name) = act {
@@ -786,7 +814,15 @@ impl<'a, 'b> Indexed<'a, 'b> {
                     steps.push("negated (flip)".into());
                 }
             } else if !sibling {
-                self.compose(node, parent, kind, &mut support, &mut confidence, &mut steps, &mut cue_seen);
+                self.compose(
+                    node,
+                    parent,
+                    kind,
+                    &mut support,
+                    &mut confidence,
+                    &mut steps,
+                    &mut cue_seen,
+                );
                 if cue_seen {
                     first_cue.get_or_insert(parent);
                 }
@@ -800,6 +836,22 @@ impl<'a, 'b> Indexed<'a, 'b> {
             // itself; the governor's own clause is someone else's statement.
             if cue_seen && (!sibling || self.is_speech_verb(parent)) {
                 match self.subject_of(parent) {
+                    // "Turkey does not support Sweden's bid to join NATO": the possessor
+                    // of a noun holds its own stance, and the clause above holds another.
+                    Some(Subject::Actors(actors))
+                        if self
+                            .token(parent)
+                            .is_some_and(|t| matches!(t.upos, Upos::Noun | Upos::Propn))
+                            && self.token(parent).and_then(|t| t.head).is_some() =>
+                    {
+                        let mut found =
+                            self.found(action, actors, support, confidence, &steps, parent);
+                        let rest =
+                            self.climb_from(parent, kind, support, confidence, &steps, action);
+                        let holders: Vec<usize> = found.iter().map(|f| f.holder).collect();
+                        found.extend(rest.into_iter().filter(|r| !holders.contains(&r.holder)));
+                        return found;
+                    }
                     Some(Subject::Actors(actors)) => {
                         return self.found(action, actors, support, confidence, &steps, parent);
                     }
@@ -829,6 +881,24 @@ impl<'a, 'b> Indexed<'a, 'b> {
             steps.push("quotation's speaker".into());
             return self.found(action, speakers.clone(), support, confidence, &steps, node);
         }
+        // A third-person pronoun prefers an actor named earlier in the same sentence
+        // ("Norway, which chairs …, supports …, its ambassador said").
+        if pending_pronoun == Some(false)
+            && let Some(cue) = first_cue.and_then(|c| self.token(c))
+            && let Some(mention) = self.tree.mentions.iter().find(|m| {
+                m.agentive && m.end <= self.tree.start + cue.start && m.start >= self.tree.start
+            })
+        {
+            steps.push("pronoun → actor named earlier in the sentence".into());
+            return self.found(
+                action,
+                vec![mention.actor],
+                support,
+                confidence - 0.1,
+                &steps,
+                node,
+            );
+        }
         if pending_pronoun == Some(false) && !self.tree.antecedents.is_empty() {
             steps.push("pronoun → previous holder".into());
             return self.found(
@@ -839,6 +909,50 @@ impl<'a, 'b> Indexed<'a, 'b> {
                 &steps,
                 node,
             );
+        }
+        Vec::new()
+    }
+
+    /// Continues a climb above `node` (whose possessor already holds a stance) to a
+    /// holder of the clause above: only a further cue there makes a finding.
+    fn climb_from(
+        &self,
+        node: usize,
+        kind: TargetKind,
+        support: bool,
+        confidence: f32,
+        steps: &[String],
+        action: Option<&'static str>,
+    ) -> Vec<Found> {
+        let mut support = support;
+        let mut confidence = confidence;
+        let mut steps = steps.to_vec();
+        let mut node = node;
+        let mut cue_seen = false;
+        for _ in 0..MAX_CLIMB {
+            let Some(parent) = self.token(node).and_then(|t| t.head) else {
+                break;
+            };
+            let rel = self.rel(node);
+            if matches!(
+                rel,
+                "nsubj" | "csubj" | "conj" | "parataxis" | "appos" | "list"
+            ) {
+                break;
+            }
+            self.compose(
+                node,
+                parent,
+                kind,
+                &mut support,
+                &mut confidence,
+                &mut steps,
+                &mut cue_seen,
+            );
+            if cue_seen && let Some(Subject::Actors(actors)) = self.subject_of(parent) {
+                return self.found(action, actors, support, confidence, &steps, parent);
+            }
+            node = parent;
         }
         Vec::new()
     }
@@ -869,16 +983,19 @@ impl<'a, 'b> Indexed<'a, 'b> {
                 if oppose { "oppose" } else { "support" }
             ));
             *cue_seen = true;
-        } else if let Some((stance, entry)) = (kind == TargetKind::Actor)
+        } else if let Some((stance, entry)) = (kind == TargetKind::Actor && !*cue_seen)
             .then(|| self.cameo(node, parent))
             .flatten()
         {
             if stance == Stance::Oppose {
                 *support = !*support;
             }
-            steps.push(format!("CAMEO cue \"{lemma}\" ({entry}, {})", stance.as_str()));
+            steps.push(format!(
+                "CAMEO cue \"{lemma}\" ({entry}, {})",
+                stance.as_str()
+            ));
             *cue_seen = true;
-        } else if self.is_harm(parent) || self.is_reverser(parent) {
+        } else if self.is_harm(parent) || (self.is_reverser(parent) && self.undergoer(node)) {
             *support = !*support;
             steps.push(format!("reverser \"{lemma}\" (flip)"));
         } else if self.table.labeling.contains(&lemma) && self.rel(node) == "obj" {
@@ -935,12 +1052,32 @@ impl<'a, 'b> Indexed<'a, 'b> {
             preposition.as_deref(),
             object.as_deref(),
         )?;
-        (!cue.reverse && !self.table.neutral_events.contains(&cue.plover))
-            .then(|| (cue.polarity.stance(), format!("{} {}", cue.plover, cue.entry)))
+        (!cue.reverse && !self.table.neutral_events.contains(&cue.plover)).then(|| {
+            (
+                cue.polarity.stance(),
+                format!("{} {}", cue.plover, cue.entry),
+            )
+        })
+    }
+
+    /// Whether `node` is what its governor acts on: an object, a passive subject, a
+    /// compound, or an `of`/`from` complement ("suspension of the treaty", "withdrawal
+    /// from the pact"), not a goal ("a return to constitutional order").
+    fn undergoer(&self, node: usize) -> bool {
+        let rel = self.rel(node);
+        matches!(
+            rel,
+            "obj" | "nsubj:pass" | "compound" | "amod" | "nmod:poss"
+        ) || ((rel == "nmod" || rel == "obl" || rel.starts_with("obl:"))
+            && self.children_of(node).iter().any(|&c| {
+                self.rel(c) == "case" && matches!(self.lemma(c), "of" | "from" | "on" | "against")
+            }))
     }
 
     fn is_speech_verb(&self, index: usize) -> bool {
-        self.table.speech.contains(&self.lemma(index).to_lowercase())
+        self.table
+            .speech
+            .contains(&self.lemma(index).to_lowercase())
     }
 
     fn is_harm(&self, index: usize) -> bool {
@@ -948,7 +1085,9 @@ impl<'a, 'b> Indexed<'a, 'b> {
     }
 
     fn is_reverser(&self, index: usize) -> bool {
-        self.table.reversers.contains(&self.lemma(index).to_lowercase())
+        self.table
+            .reversers
+            .contains(&self.lemma(index).to_lowercase())
     }
 
     /// Whether `child` is the doer of the act `parent` ("Russia's invasion", "Israeli
@@ -956,12 +1095,14 @@ impl<'a, 'b> Indexed<'a, 'b> {
     fn is_doer(&self, child: usize, parent: usize) -> bool {
         let rel = self.rel(child);
         let _ = parent;
-        matches!(rel, "nmod:poss" | "compound" | "amod" | "obl:agent" | "nsubj")
-            || (rel == "nmod"
-                && self
-                    .children_of(child)
-                    .iter()
-                    .any(|&g| self.rel(g) == "case" && self.lemma(g) == "by"))
+        matches!(
+            rel,
+            "nmod:poss" | "compound" | "amod" | "obl:agent" | "nsubj"
+        ) || (rel == "nmod"
+            && self
+                .children_of(child)
+                .iter()
+                .any(|&g| self.rel(g) == "case" && self.lemma(g) == "by"))
     }
 
     /// An actor speaking in a reporting clause attached to `root`.
@@ -1005,7 +1146,11 @@ impl<'a, 'b> Indexed<'a, 'b> {
             .map(|holder| Found {
                 action,
                 holder,
-                stance: if support { Stance::Support } else { Stance::Oppose },
+                stance: if support {
+                    Stance::Support
+                } else {
+                    Stance::Oppose
+                },
                 confidence,
                 why: why.clone(),
             })
