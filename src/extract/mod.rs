@@ -258,6 +258,26 @@ fn verb_follows(text: &str, at: usize, end: usize) -> bool {
 /// Findings below this confidence are hedged and dropped (0.0..=1.0).
 const HEDGED: f32 = 0.45;
 
+/// The length in bytes of a wire dateline opening `sentence` ("BRUSSELS (Wire) - ",
+/// "NEW YORK, March 4 (Wire) — "): an upper-case place, then up to 40 bytes, then a
+/// dash. The parser reads the sentence after it.
+fn dateline_len(sentence: &str) -> usize {
+    let head = sentence.get(..sentence.len().min(60)).unwrap_or_default();
+    let place_ok = head
+        .split([',', '(', ' '])
+        .next()
+        .is_some_and(|w| w.len() >= 3 && w.chars().all(|c| c.is_uppercase() || c == '.'));
+    if !place_ok {
+        return 0;
+    }
+    for dash in [" - ", " \u{2014} ", " \u{2013} ", " -- "] {
+        if let Some(at) = head.find(dash) {
+            return at + dash.len();
+        }
+    }
+    0
+}
+
 /// One sentence as the rule reader left it, for the tree reader.
 struct SentenceReading {
     start: usize,
@@ -289,8 +309,11 @@ fn tree_findings(
     let parses: Vec<Option<crate::syntax::Parse>> = sentences
         .iter()
         .map(|s| {
-            (s.in_body && (!s.mentions.is_empty() || !s.issues.is_empty()))
-                .then(|| parser.parse(text.get(s.start..s.end).unwrap_or_default()))
+            (s.in_body && (!s.mentions.is_empty() || !s.issues.is_empty())).then(|| {
+                let sentence = text.get(s.start..s.end).unwrap_or_default();
+                let skip = dateline_len(sentence);
+                parser.parse(sentence.get(skip..).unwrap_or_default())
+            })
         })
         .collect();
     // Issues no lexicon lists: what a cue targets, when nothing listed is there.
@@ -300,6 +323,8 @@ fn tree_findings(
             text,
             start: reading.start,
             end: reading.end,
+            offset: reading.start
+                + dateline_len(text.get(reading.start..reading.end).unwrap_or_default()),
             parse,
             mentions: &reading.mentions,
             issues: &reading.issues,
@@ -349,6 +374,8 @@ fn tree_findings(
                 text,
                 start: reading.start,
                 end: reading.end,
+                offset: reading.start
+                    + dateline_len(text.get(reading.start..reading.end).unwrap_or_default()),
                 parse,
                 mentions: &reading.mentions,
                 issues: &reading.issues,
@@ -471,6 +498,8 @@ fn quote_speakers(
                     text,
                     start: reading.start,
                     end: reading.end,
+                    offset: reading.start
+                        + dateline_len(text.get(reading.start..reading.end).unwrap_or_default()),
                     parse,
                     mentions: &reading.mentions,
                     issues: &reading.issues,

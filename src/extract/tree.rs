@@ -123,9 +123,12 @@ impl Predicates {
 pub struct SentenceTree<'a> {
     /// The article text; mention and issue spans are offsets into it.
     pub text: &'a str,
-    /// Byte offsets of the sentence in `text`; token spans are relative to `start`.
+    /// Byte offsets of the sentence in `text` (the evidence span).
     pub start: usize,
     pub end: usize,
+    /// Where the parsed text starts in `text` (after a dateline); token spans are
+    /// relative to it.
+    pub offset: usize,
     pub parse: &'a Parse,
     pub mentions: &'a [Mention],
     pub issues: &'a [IssueMention],
@@ -230,7 +233,7 @@ pub fn speech_speaker(
 ) -> Option<Vec<usize>> {
     let reader = Indexed::new(tree);
     for (index, token) in tree.parse.tokens.iter().enumerate() {
-        if !outside(tree.start + token.start) || !reader.is_speech_verb(index) {
+        if !outside(tree.offset + token.start) || !reader.is_speech_verb(index) {
             continue;
         }
         if token.upos != Upos::Verb {
@@ -335,7 +338,7 @@ impl<'a, 'b> Indexed<'a, 'b> {
         let mut actor_at = vec![None; tokens.len()];
         let mut m = 0;
         for (t, token) in tokens.iter().enumerate() {
-            let (s, e) = (tree.start + token.start, tree.start + token.end);
+            let (s, e) = (tree.offset + token.start, tree.offset + token.end);
             while tree.mentions.get(m).is_some_and(|mention| mention.end <= s) {
                 m += 1;
             }
@@ -373,7 +376,7 @@ impl<'a, 'b> Indexed<'a, 'b> {
     /// The token of `start..end` (article offsets) whose head lies outside the span.
     fn head_of_span(&self, start: usize, end: usize) -> Option<usize> {
         let inside = |t: &crate::syntax::Token| {
-            let (s, e) = (self.tree.start + t.start, self.tree.start + t.end);
+            let (s, e) = (self.tree.offset + t.start, self.tree.offset + t.end);
             s < end && start < e
         };
         let tokens = &self.tree.parse.tokens;
@@ -675,8 +678,8 @@ impl<'a, 'b> Indexed<'a, 'b> {
             }
             key.push(self.lemma(nmod).to_lowercase());
         }
-        let start = self.tree.start + self.token(first)?.start;
-        let end = self.tree.start + self.token(last)?.end;
+        let start = self.tree.offset + self.token(first)?.start;
+        let end = self.tree.offset + self.token(last)?.end;
         if overlaps(start, end) || last - first > 8 {
             return None;
         }
@@ -886,7 +889,7 @@ impl<'a, 'b> Indexed<'a, 'b> {
         if pending_pronoun == Some(false)
             && let Some(cue) = first_cue.and_then(|c| self.token(c))
             && let Some(mention) = self.tree.mentions.iter().find(|m| {
-                m.agentive && m.end <= self.tree.start + cue.start && m.start >= self.tree.start
+                m.agentive && m.end <= self.tree.offset + cue.start && m.start >= self.tree.start
             })
         {
             steps.push("pronoun → actor named earlier in the sentence".into());
