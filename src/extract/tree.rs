@@ -428,13 +428,12 @@ impl<'a, 'b> Indexed<'a, 'b> {
         }
         let entries = self.table.cues.get(&token.lemma.to_lowercase())?;
         entries.iter().find(|cue| {
-            let fits = match (cue.target, kind) {
-                (CueTarget::Both, _) => true,
-                (CueTarget::Issue, TargetKind::Issue) | (CueTarget::Actor, TargetKind::Actor) => {
-                    true
-                }
-                _ => false,
-            };
+            let fits = matches!(
+                (cue.target, kind),
+                (CueTarget::Both, _)
+                    | (CueTarget::Issue, TargetKind::Issue)
+                    | (CueTarget::Actor, TargetKind::Actor)
+            );
             fits && (cue.particles.is_empty() || self.has_particle(index, &cue.particles))
         })
     }
@@ -791,7 +790,7 @@ impl<'a, 'b> Indexed<'a, 'b> {
                     || self.cameo(node, parent).is_some()
                     || self.is_harm(parent)
                     || self.is_reverser(parent);
-                if !(argument && cued) && !doer_of_harm {
+                if !(doer_of_harm || argument && cued) {
                     return Vec::new();
                 }
             }
