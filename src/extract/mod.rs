@@ -278,6 +278,29 @@ fn dateline_len(sentence: &str) -> usize {
     0
 }
 
+impl SentenceReading {
+    /// The tree reader's view of this sentence, parsed as `parse` (after its dateline).
+    fn tree<'a>(
+        &'a self,
+        text: &'a str,
+        parse: &'a crate::syntax::Parse,
+        quote_speakers: Vec<Vec<usize>>,
+        antecedents: &'a [usize],
+    ) -> tree::SentenceTree<'a> {
+        tree::SentenceTree {
+            text,
+            start: self.start,
+            end: self.end,
+            offset: self.start + dateline_len(text.get(self.start..self.end).unwrap_or_default()),
+            parse,
+            mentions: &self.mentions,
+            issues: &self.issues,
+            quote_speakers,
+            antecedents,
+        }
+    }
+}
+
 /// One sentence as the rule reader left it, for the tree reader.
 struct SentenceReading {
     start: usize,
@@ -319,18 +342,7 @@ fn tree_findings(
     // Issues no lexicon lists: what a cue targets, when nothing listed is there.
     for (reading, parse) in sentences.iter_mut().zip(&parses) {
         let Some(parse) = parse else { continue };
-        let tree = tree::SentenceTree {
-            text,
-            start: reading.start,
-            end: reading.end,
-            offset: reading.start
-                + dateline_len(text.get(reading.start..reading.end).unwrap_or_default()),
-            parse,
-            mentions: &reading.mentions,
-            issues: &reading.issues,
-            quote_speakers: Vec::new(),
-            antecedents: &[],
-        };
+        let tree = reading.tree(text, parse, Vec::new(), &[]);
         let open = tree::open_issues(&tree);
         for issue in open {
             if reading
@@ -370,18 +382,7 @@ fn tree_findings(
                         .unwrap_or_default()
                 })
                 .collect();
-            let tree = tree::SentenceTree {
-                text,
-                start: reading.start,
-                end: reading.end,
-                offset: reading.start
-                    + dateline_len(text.get(reading.start..reading.end).unwrap_or_default()),
-                parse,
-                mentions: &reading.mentions,
-                issues: &reading.issues,
-                quote_speakers,
-                antecedents: &antecedents,
-            };
+            let tree = reading.tree(text, parse, quote_speakers, &antecedents);
             found = tree::read(&tree, lexicon, book);
             // Hedged stances ("may abandon", "if Kyiv refuses") are left out, as the
             // corpus conventions say.
@@ -494,18 +495,7 @@ fn quote_speakers(
                 else {
                     continue;
                 };
-                let tree = tree::SentenceTree {
-                    text,
-                    start: reading.start,
-                    end: reading.end,
-                    offset: reading.start
-                        + dateline_len(text.get(reading.start..reading.end).unwrap_or_default()),
-                    parse,
-                    mentions: &reading.mentions,
-                    issues: &reading.issues,
-                    quote_speakers: Vec::new(),
-                    antecedents: &[],
-                };
+                let tree = reading.tree(text, parse, Vec::new(), &[]);
                 if let Some(speaker) = tree::speech_speaker(&tree, |at| at < qs || at >= qe) {
                     return speaker;
                 }
