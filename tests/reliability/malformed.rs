@@ -94,8 +94,9 @@ fn broken_articles_are_refused_by_extract() {
     file.set_len(stancemap::storage::ARTICLE_SIZE_CAP + 1)
         .unwrap();
     refused_path(&huge, &["extract"], "too large");
-    // A folder is not an article, a missing file is named.
-    refused_path(dir.path(), &["extract"], "not a regular file");
+    // A folder is read file by file (batch extraction), so its over-size article is
+    // refused by name; a missing file is named.
+    refused_path(dir.path(), &["extract"], "too large");
     refused_path(
         &dir.path().join("missing.txt"),
         &["extract"],
