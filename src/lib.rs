@@ -36,8 +36,12 @@
 //! - [`extract`]: `Article` + `Lexicon` → `Extraction`. `lexicon.rs` loads the RON
 //!   lexicons in `assets/lexicon/` (actors, issues, cues) plus a user file and builds
 //!   Aho–Corasick automata; `mentions.rs` finds actor mentions and people;
-//!   `issues.rs` finds issues and the article's named proposal; `stance.rs` reads
-//!   cues, negation, attribution and relations clause by clause; `merge.rs` folds an
+//!   `issues.rs` finds issues, the article's named proposal and issues no lexicon
+//!   lists; `tree.rs` reads stances on each sentence's parse (polarity composed along
+//!   the UD path from target to holder; word classes in `predicates.ron`) and
+//!   explains each one; `stance.rs` is the older word-order reader, whose findings
+//!   fill in what the tree reader left unread (`mod.rs` combines them, keeps every
+//!   sentence's stance as evidence, and finds quotation speakers); `merge.rs` folds an
 //!   extraction into a map, never touching manual or locked stances.
 //! - [`syntax`]: sentence → tokens (byte spans, EWT segmentation), UPOS, lemmas and a
 //!   labelled UD v2 dependency tree. A perceptron tagger, a greedy arc-eager parser
