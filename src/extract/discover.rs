@@ -20,7 +20,7 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasickBuilder, MatchKind};
 use serde::Deserialize;
 
-use super::lexicon::{Form, Lexicon, on_word_boundary};
+use super::lexicon::{ActorEntry, Form, LexKind, Lexicon, on_word_boundary};
 use crate::article::Sentence;
 use crate::stance_map::ActorKind;
 
@@ -80,6 +80,10 @@ struct DiscoveryFile {
     #[serde(default)]
     group_nouns: Vec<String>,
     #[serde(default)]
+    group_titles: Vec<String>,
+    #[serde(default)]
+    not_actor_heads: Vec<String>,
+    #[serde(default)]
     ambiguous_places: Vec<AmbiguousPlace>,
     #[serde(default)]
     subnational_cues: Vec<String>,
@@ -104,6 +108,8 @@ struct Words {
     name_connectors: HashSet<String>,
     group_heads: HashMap<String, DiscoveredKind>,
     group_nouns: HashSet<String>,
+    group_titles: HashSet<String>,
+    not_actor_heads: HashSet<String>,
     ambiguous_places: Vec<AmbiguousPlace>,
     subnational_cues: Vec<String>,
 }
@@ -126,6 +132,8 @@ fn words() -> &'static Words {
             name_connectors: file.name_connectors.into_iter().collect(),
             group_heads: file.group_heads.into_iter().collect(),
             group_nouns: file.group_nouns.into_iter().collect(),
+            group_titles: lower(file.group_titles),
+            not_actor_heads: file.not_actor_heads.into_iter().collect(),
             ambiguous_places: file.ambiguous_places,
             subnational_cues: file.subnational_cues,
         }
@@ -418,9 +426,11 @@ impl<'t> Scanner<'_, 't> {
         }
     }
 
-    /// The lexicon actor a title run names: a title like "Taoiseach", the word inside
-    /// it ("RSF commander") or just before it ("Irish PM", "Sudan's army chief").
-    fn title_owner(&self, start: usize, end: usize) -> Option<String> {
+    /// Whom a title run speaks for: the lexicon actor the title names ("Taoiseach"),
+    /// the word inside it ("RSF commander") or just before it ("Irish PM", "Sudan's
+    /// army chief"); else, for a group title ("leader", "spokesman"), the capitalised
+    /// name right before it ("Sinn Féin leader"), which becomes a group of its own.
+    fn title_owner(&mut self, start: usize, end: usize) -> Option<String> {
         for index in start..end {
             if let Some(state) = self
                 .words
@@ -435,7 +445,47 @@ impl<'t> Scanner<'_, 't> {
         if !is_space(gap(self.text, &self.tokens, start)) {
             return None;
         }
-        self.actor_at(before)
+        if let Some(listed) = self.actor_at(before) {
+            return Some(listed);
+        }
+        let group_title = (start..end).any(|i| {
+            self.words
+                .group_titles
+                .contains(&self.word(i).to_lowercase())
+        });
+        if !group_title {
+            return None;
+        }
+        let owner_word = |scanner: &Self, i: usize| {
+            let word = scanner.word(i);
+            (is_capitalised(word) || is_acronym(word))
+                && !scanner.is_title_word(i)
+                && !scanner.words.not_names.contains(word)
+                && word == strip_possessive(word)
+        };
+        let mut from = start;
+        while from > 0 && start - from < 3 && owner_word(self, from - 1) {
+            if from < start && !is_space(gap(self.text, &self.tokens, from)) {
+                break;
+            }
+            from -= 1;
+        }
+        if from == start {
+            return None;
+        }
+        // A single capitalised word opening the sentence may be any word ("Veteran
+        // leader X"); an acronym or a longer name is a name.
+        if from == 0 && start - from == 1 && !is_acronym(self.word(0)) {
+            return None;
+        }
+        let (s, e, name) = self.span_text(from, start)?;
+        if self.known(s, e) {
+            return None;
+        }
+        if !is_acronym(&name) && !self.found.values().any(|f| f.aliases.contains(&name)) {
+            self.add(name.clone(), s, DiscoveredKind::Movement, Vec::new(), None);
+        }
+        Some(name)
     }
 
     /// Organisations introduced with an acronym: "the Rapid Support Forces (RSF)".
@@ -473,7 +523,9 @@ impl<'t> Scanner<'_, 't> {
                 continue;
             }
             let initial = |w: &str| w.chars().next().map(|c| c.to_lowercase().to_string());
-            if initial(self.word(from)) != initial(word) {
+            if initial(self.word(from)) != initial(word)
+                || self.words.not_actor_heads.contains(self.word(index - 1))
+            {
                 continue;
             }
             let Some((start, end, name)) = self.span_text(from, index) else {
@@ -630,6 +682,32 @@ pub fn discover_actors(
     actors.sort_by_key(|(first, _)| *first);
     attach_mentions(text, &mut actors);
     actors.into_iter().map(|(_, actor)| actor).collect()
+}
+
+/// The lexicon entry a discovered actor becomes when it speaks for no listed actor:
+/// id from the name ("Rapid Support Forces" → `Rapid_Support_Forces`), the name, its
+/// kind, and its surname or acronym as aliases.
+pub fn actor_entry(found: &DiscoveredActor) -> ActorEntry {
+    let id: String = found
+        .name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("_");
+    ActorEntry {
+        id,
+        name: found.name.clone(),
+        kind: match found.kind {
+            DiscoveredKind::Person => LexKind::Person,
+            DiscoveredKind::Movement => LexKind::Movement,
+            DiscoveredKind::Organization => LexKind::Organization,
+            DiscoveredKind::Other => LexKind::Other,
+        },
+        aliases: found.aliases.clone(),
+        demonyms: Vec::new(),
+        metonyms: Vec::new(),
+        people: Vec::new(),
+    }
 }
 
 /// Every later mention of a discovered actor, in one Aho–Corasick pass: names count

@@ -24,6 +24,8 @@ pub enum LexKind {
     Organization,
     Bloc,
     Movement,
+    /// A person found in an article who speaks for no listed actor.
+    Person,
     Other,
 }
 
@@ -34,6 +36,7 @@ impl LexKind {
             LexKind::Organization => ActorKind::Organization,
             LexKind::Bloc => ActorKind::Bloc,
             LexKind::Movement => ActorKind::Movement,
+            LexKind::Person => ActorKind::Person,
             LexKind::Other => ActorKind::Other,
         }
     }
@@ -209,6 +212,9 @@ struct Data {
 #[derive(Clone, Debug, Default)]
 pub struct Lexicon {
     data: Arc<Data>,
+    /// Actors one article introduces (found by form, see `discover`), indexed after
+    /// the lexicon's own: `actor(actors().len() + i)` is `article_actors[i]`.
+    article_actors: Arc<Vec<ActorEntry>>,
 }
 
 /// An actor found in text: byte span, actor index and how it was named.
@@ -272,6 +278,7 @@ impl Lexicon {
         data.compiled = compile(&data.actors, &data.issues, &data.cues);
         Ok(Lexicon {
             data: Arc::new(data),
+            article_actors: self.article_actors,
         })
     }
 
@@ -284,13 +291,41 @@ impl Lexicon {
         &self.data.actors
     }
 
+    /// The actor at `index`: the lexicon's own, then the article's (see
+    /// [`Lexicon::with_article_actors`]).
     pub fn actor(&self, index: usize) -> Option<&ActorEntry> {
-        self.data.actors.get(index)
+        match self.data.actors.get(index) {
+            Some(actor) => Some(actor),
+            None => self
+                .article_actors
+                .get(index.checked_sub(self.data.actors.len())?),
+        }
     }
 
-    /// Index of the actor with this id.
+    /// Index of the actor with this id (the lexicon's own first).
     pub fn actor_index(&self, id: &str) -> Option<usize> {
-        self.data.compiled.by_id.get(id).copied()
+        self.data.compiled.by_id.get(id).copied().or_else(|| {
+            self.article_actors
+                .iter()
+                .position(|a| a.id == id)
+                .map(|i| self.data.actors.len() + i)
+        })
+    }
+
+    /// This lexicon with `actors` added for one article: actors found by form
+    /// ("the Rapid Support Forces (RSF)", "Party leader Mary Lou McDonald") that the
+    /// caller gives mentions of itself. They get indices after the lexicon's own, in
+    /// order; the alias automata are not rebuilt (cost: one `Arc` and the vector).
+    pub fn with_article_actors(&self, actors: Vec<ActorEntry>) -> Lexicon {
+        Lexicon {
+            data: Arc::clone(&self.data),
+            article_actors: Arc::new(actors),
+        }
+    }
+
+    /// Index the next article actor will get (the number of actors known so far).
+    pub fn actor_count(&self) -> usize {
+        self.data.actors.len() + self.article_actors.len()
     }
 
     pub fn issues(&self) -> &[IssueEntry] {
@@ -414,6 +449,7 @@ fn build_bundled() -> Lexicon {
             compiled,
             diagnostics,
         }),
+        article_actors: Arc::default(),
     }
 }
 

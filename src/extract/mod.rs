@@ -100,31 +100,71 @@ pub fn extract(article: &Article, source: &SourceId, lexicon: &Lexicon) -> Extra
             .any(|span| span.start == m.start && span.end == m.end)
     });
     // People the lexicon does not list but whose title names a listed actor
-    // ("Irish PM Mary X", "Sudan's army chief Y") speak for that actor.
+    // ("Irish PM Mary X", "Sudan's army chief Y") speak for that actor; the others,
+    // and groups found by form ("the Rapid Support Forces (RSF)"), become actors of
+    // this article.
     let discovered = discover::discover_actors(text, &article.sentences, lexicon);
-    for person in &discovered {
-        let Some(actor) = person
+    let mut article_actors = Vec::new();
+    // Index of each discovered actor: listed (by the title), or one of this article.
+    let mut index_of: Vec<Option<usize>> = Vec::with_capacity(discovered.len());
+    for found in &discovered {
+        let listed = found
             .speaks_for
             .as_deref()
-            .and_then(|id| lexicon.actor_index(id))
-        else {
+            .and_then(|id| lexicon.actor_index(id));
+        index_of.push(match (listed, &found.speaks_for) {
+            (Some(actor), _) => Some(actor),
+            // Speaks for a group found in this article: resolved below.
+            (None, Some(_)) => None,
+            (None, None) => {
+                let entry = discover::actor_entry(found);
+                match lexicon.actor_index(&entry.id) {
+                    Some(actor) => Some(actor),
+                    None => {
+                        article_actors.push(entry);
+                        Some(lexicon.actor_count() + article_actors.len() - 1)
+                    }
+                }
+            }
+        });
+    }
+    let mut discovered_mentions = Vec::new();
+    for (found, index) in discovered.iter().zip(&index_of) {
+        // "DUP leader Arlene Foster": the group named in the title, by name or alias.
+        let actor = index.or_else(|| {
+            let owner = found.speaks_for.as_deref()?;
+            discovered
+                .iter()
+                .zip(&index_of)
+                .find(|(group, _)| {
+                    group.kind != discover::DiscoveredKind::Person
+                        && (group.name == owner || group.aliases.iter().any(|a| a == owner))
+                })
+                .and_then(|(_, index)| *index)
+        });
+        let Some(actor) = actor else {
             continue;
         };
-        for span in &person.mentions {
-            if mentions
-                .iter()
-                .any(|m| m.start < span.end && span.start < m.end)
-            {
-                continue;
-            }
-            mentions.push(mentions::Mention {
-                start: span.start,
-                end: span.end,
-                actor,
-                agentive: true,
-                surface: text.get(span.clone()).unwrap_or_default().to_owned(),
-            });
+        for span in &found.mentions {
+            discovered_mentions.push((span.clone(), actor));
         }
+    }
+    let article_lexicon = lexicon.with_article_actors(article_actors);
+    let lexicon = &article_lexicon;
+    for (span, actor) in discovered_mentions {
+        if mentions
+            .iter()
+            .any(|m| m.start < span.end && span.start < m.end)
+        {
+            continue;
+        }
+        mentions.push(mentions::Mention {
+            start: span.start,
+            end: span.end,
+            actor,
+            agentive: true,
+            surface: text.get(span).unwrap_or_default().to_owned(),
+        });
     }
     mentions.sort_by_key(|m| m.start);
     let mut book = issues::IssueBook::default();
