@@ -1004,6 +1004,8 @@ impl<'a, 'b> Indexed<'a, 'b> {
             // "labeled the strikes a violation": the label's class is the stance.
             let label = self.children_of(parent).iter().copied().find(|&c| {
                 self.rel(c) == "xcomp"
+                    // "calling Iran's ambitions a threat" parsed as two objects.
+                    || (self.rel(c) == "obj" && c > node)
                     || (self.rel(c) == "obl"
                         && self
                             .children_of(c)
