@@ -47,6 +47,10 @@ struct PredicateFile {
     speech: Vec<String>,
     negators: Vec<String>,
     hedges: Vec<String>,
+    #[serde(default)]
+    deontic: Vec<String>,
+    #[serde(default)]
+    deontic_negated: Vec<String>,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -80,6 +84,8 @@ pub struct Predicates {
     speech: HashSet<String>,
     negators: HashSet<String>,
     hedges: HashSet<String>,
+    deontic: HashSet<String>,
+    deontic_negated: HashSet<String>,
 }
 
 impl Predicates {
@@ -115,6 +121,8 @@ impl Predicates {
             speech: set(file.speech),
             negators: set(file.negators),
             hedges: set(file.hedges),
+            deontic: set(file.deontic),
+            deontic_negated: set(file.deontic_negated),
         }
     }
 }
@@ -412,6 +420,17 @@ impl<'a, 'b> Indexed<'a, 'b> {
             &self.table.negators,
         )
         .is_some()
+    }
+
+    /// Whether predicate `index` is prescribed rather than asserted ("Kosovo must give
+    /// autonomy", "the United States cannot annex another country"): its subject is
+    /// who is told, and the stance is the speaker's.
+    fn deontic(&self, index: usize) -> bool {
+        self.has_child(index, &["aux"], &self.table.deontic).is_some()
+            || (self.negated(index)
+                && self
+                    .has_child(index, &["aux"], &self.table.deontic_negated)
+                    .is_some())
     }
 
     fn hedged(&self, index: usize) -> bool {
@@ -746,7 +765,11 @@ impl<'a, 'b> Indexed<'a, 'b> {
             if self.hedged(start) {
                 confidence = 0.4;
             }
-            match self.subject_of(start) {
+            let prescribed = self.deontic(start);
+            if prescribed {
+                steps.push("prescribed (holder is the speaker)".into());
+            }
+            match self.subject_of(start).filter(|_| !prescribed) {
                 Some(Subject::Actors(actors)) => {
                     let mut found = self.found(None, actors, support, confidence, &steps, start);
                     let holders: Vec<usize> = found.iter().map(|f| f.holder).collect();
@@ -837,7 +860,11 @@ impl<'a, 'b> Indexed<'a, 'b> {
             // A sibling link hands its governor's subject down through `subject_of`
             // itself; the governor's own clause is someone else's statement.
             if cue_seen && (!sibling || self.is_speech_verb(parent)) {
-                match self.subject_of(parent) {
+                let prescribed = self.deontic(parent);
+                if prescribed {
+                    steps.push(format!("\"{}\" prescribed (holder is the speaker)", self.lemma(parent)));
+                }
+                match self.subject_of(parent).filter(|_| !prescribed) {
                     // "Turkey does not support Sweden's bid to join NATO": the possessor
                     // of a noun holds its own stance, and the clause above holds another.
                     Some(Subject::Actors(actors))
