@@ -312,6 +312,30 @@ impl IssueBook {
     }
 }
 
+/// At most this many keywords describe one issue (the lexicon's plus the article's).
+const MAX_KEYWORDS: usize = 24;
+
+impl IssueBook {
+    /// Adds words the article uses for issue `id` to its keywords (lower case, once
+    /// each, at most [`MAX_KEYWORDS`] in all): the phrase that named it and the content
+    /// words of what it proposes ("a proposal to include the EU … in the talks").
+    pub fn describe<'w>(&mut self, id: &str, words: impl IntoIterator<Item = &'w str>) {
+        let Some(issue) = self.issues.get_mut(id) else {
+            return;
+        };
+        for word in words {
+            if issue.keywords.len() >= MAX_KEYWORDS {
+                break;
+            }
+            let word = word.trim().to_lowercase();
+            if word.chars().count() < 3 || issue.keywords.contains(&word) {
+                continue;
+            }
+            issue.keywords.push(word);
+        }
+    }
+}
+
 impl IssueBook {
     /// The issue "<action> <target>" ("Suspension of the Indus Waters Treaty"), which
     /// becomes the issue in focus.

@@ -171,6 +171,7 @@ pub fn read(tree: &SentenceTree<'_>, lexicon: &Lexicon, book: &mut IssueBook) ->
         let Some(head) = reader.head_of_span(issue.start, issue.end) else {
             continue;
         };
+        book.describe(&issue.id, reader.issue_words(head, issue));
         for found in reader.climb(head, TargetKind::Issue) {
             let id = match found.action {
                 Some(name) => book.action(name, &issue.id),
@@ -379,6 +380,43 @@ impl<'a, 'b> Indexed<'a, 'b> {
 
     fn children_of(&self, index: usize) -> &[usize] {
         self.children.get(index).map_or(&[], Vec::as_slice)
+    }
+
+    /// Content words the article uses for the issue mentioned at `issue` (head token
+    /// `head`): the mention's own words, its modifiers, and what a proposal proposes
+    /// (an infinitive or `acl` clause under the head, "a proposal to include the EU in
+    /// the talks"), at most 16 tokens of it.
+    fn issue_words(&self, head: usize, issue: &IssueMention) -> Vec<&str> {
+        let content = |t: &crate::syntax::Token| {
+            matches!(
+                t.upos,
+                Upos::Noun | Upos::Propn | Upos::Verb | Upos::Adj | Upos::Num
+            )
+        };
+        let mut words: Vec<&str> = Vec::new();
+        let tokens = &self.tree.parse.tokens;
+        for token in tokens {
+            let (s, e) = (self.tree.offset + token.start, self.tree.offset + token.end);
+            if s < issue.end && issue.start < e && content(token) {
+                words.push(token.form.as_str());
+            }
+        }
+        for &child in self.children_of(head) {
+            let rel = self.rel(child);
+            let clause = matches!(rel, "acl" | "xcomp" | "amod" | "compound");
+            if !clause {
+                continue;
+            }
+            let (start, end) = self.tree.parse.subtree_span(child);
+            words.extend(
+                tokens
+                    .iter()
+                    .filter(|t| t.start >= start && t.end <= end && content(t))
+                    .take(16)
+                    .map(|t| t.form.as_str()),
+            );
+        }
+        words
     }
 
     /// The token of `start..end` (article offsets) whose head lies outside the span.
