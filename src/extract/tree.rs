@@ -309,6 +309,20 @@ pub fn open_issues(tree: &SentenceTree<'_>) -> Vec<OpenIssue> {
         }
         let _ = token;
     }
+    // "proposed to give Spain flexibility", "called on Kurti to withdraw the mayors": a
+    // clause a cue governs is the proposition when nothing listed is in it.
+    for index in 0..tokens.len() {
+        if reader.cue(index, TargetKind::Issue).is_none() {
+            continue;
+        }
+        for &child in reader.children_of(index) {
+            if matches!(reader.rel(child), "xcomp" | "ccomp")
+                && let Some(open) = reader.clause_issue(child)
+            {
+                out.push(open);
+            }
+        }
+    }
     out
 }
 
@@ -744,6 +758,54 @@ impl<'a, 'b> Indexed<'a, 'b> {
             start,
             end,
             key: key.join(" "),
+            text,
+        })
+    }
+
+    /// The clause headed by verb `verb` as an open issue: the verb and its object or
+    /// complement, at most 10 tokens, when no issue is mentioned in the clause and the
+    /// verb is no cue, reverser or reporting verb of its own (those are read by
+    /// composition instead).
+    fn clause_issue(&self, verb: usize) -> Option<OpenIssue> {
+        let token = self.token(verb)?;
+        let lemma = token.lemma.to_lowercase();
+        if token.upos != Upos::Verb
+            || self.cue(verb, TargetKind::Issue).is_some()
+            || self.is_speech_verb(verb)
+            || self.is_reverser(verb)
+            || self.table.action_names.contains_key(&lemma)
+            || matches!(lemma.as_str(), "be" | "have" | "do" | "get" | "make")
+        {
+            return None;
+        }
+        let (clause_start, clause_end) = self.tree.parse.subtree_span(verb);
+        let in_clause = |s: usize, e: usize| {
+            s < self.tree.offset + clause_end && self.tree.offset + clause_start < e
+        };
+        if self.tree.issues.iter().any(|i| in_clause(i.start, i.end)) {
+            return None;
+        }
+        let object = self
+            .children_of(verb)
+            .iter()
+            .copied()
+            .find(|&c| matches!(self.rel(c), "obj" | "xcomp" | "ccomp"))?;
+        let (_, object_end) = self.tree.parse.subtree_span(object);
+        let tokens = &self.tree.parse.tokens;
+        let last = tokens
+            .iter()
+            .rposition(|t| t.end <= object_end && t.upos != Upos::Punct)?
+            .max(verb);
+        if last - verb > 10 {
+            return None;
+        }
+        let start = self.tree.offset + token.start;
+        let end = self.tree.offset + self.token(last)?.end;
+        let text = self.tree.text.get(start..end)?.to_owned();
+        Some(OpenIssue {
+            start,
+            end,
+            key: format!("{lemma} {}", self.lemma(object).to_lowercase()),
             text,
         })
     }
