@@ -326,6 +326,7 @@ impl SentenceReading {
         parse: &'a crate::syntax::Parse,
         quote_speakers: Vec<Vec<usize>>,
         antecedents: &'a [usize],
+        event: Option<tree::HarmEvent>,
     ) -> tree::SentenceTree<'a> {
         tree::SentenceTree {
             text,
@@ -337,6 +338,7 @@ impl SentenceReading {
             issues: &self.issues,
             quote_speakers,
             antecedents,
+            event,
         }
     }
 }
@@ -382,7 +384,7 @@ fn tree_findings(
     // Issues no lexicon lists: what a cue targets, when nothing listed is there.
     for (reading, parse) in sentences.iter_mut().zip(&parses) {
         let Some(parse) = parse else { continue };
-        let tree = reading.tree(text, parse, Vec::new(), &[]);
+        let tree = reading.tree(text, parse, Vec::new(), &[], None);
         let open = tree::open_issues(&tree);
         for issue in open {
             if reading
@@ -407,6 +409,7 @@ fn tree_findings(
     let mode = reader_mode();
     let mut out = Vec::new();
     let mut antecedents: Vec<usize> = Vec::new();
+    let mut event: Option<tree::HarmEvent> = None;
     for (reading, parse) in sentences.iter().zip(&parses) {
         let mut found = Vec::new();
         if let Some(parse) = parse {
@@ -422,8 +425,11 @@ fn tree_findings(
                         .unwrap_or_default()
                 })
                 .collect();
-            let tree = reading.tree(text, parse, quote_speakers, &antecedents);
+            let tree = reading.tree(text, parse, quote_speakers, &antecedents, event);
             found = tree::read(&tree, lexicon, book);
+            if let Some(latest) = tree::harm_events(&tree).pop() {
+                event = Some(latest);
+            }
             // Hedged stances ("may abandon", "if Kyiv refuses") are left out, as the
             // corpus conventions say.
             found.retain(|f| f.confidence >= HEDGED);
@@ -535,7 +541,7 @@ fn quote_speakers(
                 else {
                     continue;
                 };
-                let tree = reading.tree(text, parse, Vec::new(), &[]);
+                let tree = reading.tree(text, parse, Vec::new(), &[], None);
                 if let Some(speaker) = tree::speech_speaker(&tree, |at| at < qs || at >= qe) {
                     return speaker;
                 }

@@ -145,6 +145,25 @@ pub struct SentenceTree<'a> {
     pub quote_speakers: Vec<Vec<usize>>,
     /// Holders of the previous sentences, for third-person pronoun subjects.
     pub antecedents: &'a [usize],
+    /// The latest harmful act named in an earlier sentence with its doer (and victim):
+    /// what "the attack" or "the strikes" refers to when the sentence names no doer.
+    pub event: Option<HarmEvent>,
+}
+
+/// A harmful act with its doer and, when named, its victim (actor indices).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct HarmEvent {
+    pub doer: usize,
+    pub victim: Option<usize>,
+}
+
+/// The harmful acts of one sentence that name their doer: "Russia's invasion of
+/// Ukraine", "strikes by the United States on Iran", "Israel struck Iran".
+pub fn harm_events(tree: &SentenceTree<'_>) -> Vec<HarmEvent> {
+    let reader = Indexed::new(tree);
+    (0..tree.parse.tokens.len())
+        .filter_map(|index| reader.harm_event(index))
+        .collect()
 }
 
 /// Who a subject token stands for.
@@ -230,6 +249,9 @@ pub fn read(tree: &SentenceTree<'_>, lexicon: &Lexicon, book: &mut IssueBook) ->
                 explanation: format!("{} · target \"{}\" = {name}", found.why, mention.surface),
             });
         }
+    }
+    for index in 0..tree.parse.tokens.len() {
+        out.extend(reader.event_findings(index, sentence));
     }
     out
 }
@@ -431,6 +453,95 @@ impl<'a, 'b> Indexed<'a, 'b> {
             );
         }
         words
+    }
+
+    /// The harmful act at `index` with the doer it names and its victim, if any.
+    fn harm_event(&self, index: usize) -> Option<HarmEvent> {
+        let token = self.token(index)?;
+        if !self.is_harm(index) || self.negated(index) || self.hedged(index) {
+            return None;
+        }
+        let actor_of = |c: usize| match self.subject_actors(c) {
+            Subject::Actors(actors) => actors.first().copied(),
+            _ => None,
+        };
+        let mut doer = None;
+        let mut victim = None;
+        for &c in self.children_of(index) {
+            let rel = self.rel(c);
+            if token.upos == Upos::Verb {
+                if rel == "nsubj" {
+                    doer = doer.or_else(|| actor_of(c));
+                } else if matches!(rel, "obj" | "obl") && self.undergoer(c) {
+                    victim = victim.or_else(|| actor_of(c));
+                }
+            } else if self.is_doer(c, index) {
+                doer = doer.or_else(|| actor_of(c));
+            } else if self.undergoer(c) {
+                victim = victim.or_else(|| actor_of(c));
+            }
+        }
+        let doer = doer?;
+        Some(HarmEvent {
+            doer,
+            victim: victim.filter(|&v| v != doer),
+        })
+    }
+
+    /// Stances on a harmful act that names no doer ("condemned the attack"), read as
+    /// stances on the doer (and, reversed, on the victim) of the latest act named in
+    /// an earlier sentence.
+    fn event_findings(&self, index: usize, sentence: (usize, usize)) -> Vec<Finding> {
+        let Some(event) = self.tree.event else {
+            return Vec::new();
+        };
+        let Some(token) = self.token(index) else {
+            return Vec::new();
+        };
+        if token.upos != Upos::Noun || !self.is_harm(index) {
+            return Vec::new();
+        }
+        let names_doer = self.children_of(index).iter().any(|&c| {
+            self.is_doer(c, index)
+                && (self.actor_of_nominal(c).is_some() || self.lemma(c) != self.lemma(c).to_uppercase())
+        });
+        let definite = self
+            .children_of(index)
+            .iter()
+            .any(|&c| self.rel(c) == "det" && matches!(self.lemma(c), "the" | "this" | "these" | "that"));
+        if names_doer || !definite {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        for found in self.climb(index, TargetKind::Actor) {
+            let why = format!("{} · target \"{}\" = the earlier act's doer", found.why, token.form);
+            if found.holder != event.doer {
+                out.push(Finding {
+                    holder: found.holder,
+                    target: Target::Actor(event.doer),
+                    stance: found.stance,
+                    confidence: found.confidence - 0.1,
+                    sentence,
+                    explanation: why.clone(),
+                });
+            }
+            if let Some(victim) = event.victim
+                && found.holder != victim
+            {
+                out.push(Finding {
+                    holder: found.holder,
+                    target: Target::Actor(victim),
+                    stance: match found.stance {
+                        Stance::Support => Stance::Oppose,
+                        Stance::Oppose => Stance::Support,
+                    },
+                    confidence: found.confidence - 0.15,
+                    sentence,
+                    explanation: format!("{why} (its victim, reversed)"),
+                });
+            }
+        }
+        out
     }
 
     /// The token of `start..end` (article offsets) whose head lies outside the span.
@@ -912,7 +1023,11 @@ impl<'a, 'b> Indexed<'a, 'b> {
                 let cued = self.cue(parent, kind).is_some()
                     || self.cameo(node, parent).is_some()
                     || self.is_harm(parent)
-                    || self.is_reverser(parent);
+                    || self.is_reverser(parent)
+                    || self
+                        .table
+                        .labeling
+                        .contains(&self.lemma(parent).to_lowercase());
                 if !(doer_of_harm || argument && cued) {
                     return Vec::new();
                 }
