@@ -170,6 +170,12 @@ impl StanceMapApp {
         self.modal.as_ref()
     }
 
+    /// The analysis choices that change the views (coalitions, timeline) and what
+    /// they computed.
+    pub fn analysis_view(&self) -> &super::analysis_view::AnalysisView {
+        &self.analysis_panel.view
+    }
+
     /// The model extractor window's state.
     pub fn llm_panel(&self) -> &super::llm_settings::LlmPanel {
         &self.llm
