@@ -58,7 +58,7 @@ pub fn matrix_sorted_ui(
         ui.selectable_value(sort, MatrixSort::ById, "by id")
             .on_hover_text("Actors in id order");
         ui.selectable_value(sort, MatrixSort::ByCoalition, "by coalition")
-            .on_hover_text("Coalition A, then B, then actors without a signed tie: the two-coalition split that attains the frustration index (Tools → Analysis…)");
+            .on_hover_text("Coalition A, then B, then actors without a signed tie: the two-coalition split that attains the frustration index (Tools > Analysis…)");
     });
     let coalitions = (*sort == MatrixSort::ByCoalition).then_some(coalition_of);
     matrix_body_ui(ui, map, filter, selection, coalitions)

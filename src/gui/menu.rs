@@ -226,7 +226,7 @@ fn analysis_view_items_ui(ui: &mut egui::Ui, app: &StanceMapApp, has_document: b
         (
             view.colour_by_coalition,
             "Colour by coalition",
-            "Fill actors by the two-coalition split (Tools → Analysis…)",
+            "Fill actors by the two-coalition split (Tools > Analysis…)",
             ViewToggle::ColourByCoalition,
         ),
         (
