@@ -208,6 +208,9 @@ impl AnalysisPanel {
             ui.checkbox(&mut view.timeline.shown, "Timeline")
                 .on_hover_text("Show the timeline bar under the toolbar: the map as of a date range");
         });
+        if view.timeline.filter().is_some() {
+            ui.weak("The timeline filters the canvas, the matrix and their coalition colours; the numbers below are for the whole map (see Time for a range)");
+        }
     }
 
     fn time_ui(&mut self, ui: &mut egui::Ui, map: &StanceMap) {
