@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use super::analysis_panel::coalition_color;
-use super::canvas::CanvasOverlay;
+use super::canvas::{CanvasOverlay, frustrated_color};
 use super::matrix::MatrixSort;
 use super::timeline::Timeline;
 use crate::analysis::{DateRange, EXACT_LIMIT, Undated, frustration, map_as_of_with, signed_graph};
@@ -66,6 +66,7 @@ struct Key {
     highlight: bool,
     coalitions: bool,
     lens: bool,
+    dark: bool,
 }
 
 impl AnalysisView {
@@ -89,9 +90,9 @@ impl AnalysisView {
 
     /// Recomputes for `map` (at `revision`) if the map or a choice changed. `lens`:
     /// the issue lens is shown, whose fills are stances, so coalitions do not
-    /// recolour it. Cost when recomputing: a map clone for the timeline plus the
+    /// recolour it. `dark`: the theme, for the key's colours. Cost when recomputing: a map clone for the timeline plus the
     /// frustration index (see [`crate::analysis::frustration`]); else O(1).
-    pub fn refresh(&mut self, map: &StanceMap, revision: u64, lens: bool) {
+    pub fn refresh(&mut self, map: &StanceMap, revision: u64, lens: bool, dark: bool) {
         let key = Key {
             revision,
             counts: [
@@ -108,6 +109,7 @@ impl AnalysisView {
                 || self.highlight_frustrated
                 || self.matrix_sort == MatrixSort::ByCoalition,
             lens,
+            dark,
         };
         if self.computed.as_ref().is_some_and(|c| c.key == key) {
             return;
@@ -137,6 +139,11 @@ impl AnalysisView {
                     .iter()
                     .map(|(actor, index)| (actor.clone(), coalition_color(*index)))
                     .collect();
+                for (index, name) in ["Coalition A", "Coalition B"].into_iter().enumerate() {
+                    overlay
+                        .key
+                        .push((coalition_color(index), false, name.to_owned()));
+                }
             }
             if key.highlight {
                 for edge in split
@@ -149,6 +156,13 @@ impl AnalysisView {
                         overlay.highlight_tie(a, b);
                     }
                 }
+                let n_ties = split.frustrated_edges.len();
+                let text = match n_ties {
+                    0 => "No frustrated ties".to_owned(),
+                    1 => "1 frustrated tie".to_owned(),
+                    n => format!("{n} frustrated ties"),
+                };
+                overlay.key.push((frustrated_color(dark), true, text));
             }
         }
         self.computed = Some(Computed {

@@ -300,9 +300,10 @@ impl StanceMapApp {
         });
         // The analysis view: the map as of the timeline, the coalition overlay.
         let lens = matches!(self.view, View::IssueLens(_));
+        let dark = ui.visuals().dark_mode;
         self.analysis_panel
             .view
-            .refresh(map, document.revision(), lens);
+            .refresh(map, document.revision(), lens, dark);
         self.canvas.set_overlay(self.analysis_panel.view.overlay());
         if self.analysis_panel.view.timeline.shown {
             let shown = self.analysis_panel.view.shown(map);

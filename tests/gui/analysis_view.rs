@@ -86,6 +86,19 @@ fn colour_by_coalition_fills_each_member_with_its_coalition_colour() {
         Some(coalition_color(0))
     );
     assert!(app.harness.state().analysis_view().colour_by_coalition);
+    let key: Vec<(egui::Color32, bool, &str)> = canvas
+        .overlay()
+        .key
+        .iter()
+        .map(|(color, ring, text)| (*color, *ring, text.as_str()))
+        .collect();
+    assert_eq!(
+        key,
+        [
+            (coalition_color(0), false, "Coalition A"),
+            (coalition_color(1), false, "Coalition B")
+        ]
+    );
 
     // Off again from the Analysis window's checkbox: the actor's own fill returns.
     app.harness.get_by_label("Tools").click();
@@ -129,6 +142,12 @@ fn highlight_frustrated_marks_the_one_tie_the_split_frustrates() {
         .map(ActorId::as_str)
         .collect();
     assert_eq!(ringed, vec!["C", "D"]);
+    let key: Vec<&str> = overlay
+        .key
+        .iter()
+        .map(|(_, _, text)| text.as_str())
+        .collect();
+    assert_eq!(key, ["1 frustrated tie"]);
     assert!(
         overlay.node_fill.is_empty(),
         "highlighting does not recolour"

@@ -384,6 +384,7 @@ pub fn canvas_ui(
     painter.rect_filled(rect, 0.0, theme::canvas_background(dark));
     let font = labels::label_font(ui.style());
     let drawn = paint(&painter, &scene, &screen, selection, state, dark, font);
+    overlay::paint_key(&painter, rect, &state.overlay, dark);
     if let Some(Drag::Edge { from, pointer }) = &state.drag
         && let Some(start) = screen.get(*from)
     {

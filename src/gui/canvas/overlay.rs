@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use egui::Color32;
+use egui::{Align2, Color32, FontId, Painter, Pos2, Rect, Stroke};
 
 use crate::stance_map::{ActorId, NodeRef};
 
@@ -19,6 +19,9 @@ pub struct CanvasOverlay {
     /// actors are ringed, so a frustrated tie derived from positions (no edge of its
     /// own) still shows.
     pub highlighted_ties: BTreeMap<ActorId, BTreeSet<ActorId>>,
+    /// What the overlay's colours mean, drawn as a one-line key at the canvas's top
+    /// left: (colour, drawn as a ring rather than a dot, text).
+    pub key: Vec<(Color32, bool, String)>,
     /// Changes whenever any of the above does; part of any cache key that covers
     /// what the overlay changes.
     pub revision: u64,
@@ -77,5 +80,30 @@ pub fn frustrated_color(dark: bool) -> Color32 {
         Color32::from_rgb(255, 64, 170)
     } else {
         Color32::from_rgb(206, 20, 120)
+    }
+}
+
+/// Draws the overlay's key along the top left of the canvas `rect` (above where a
+/// fitted view places nodes); nothing when the key is empty.
+pub fn paint_key(painter: &Painter, rect: Rect, overlay: &CanvasOverlay, dark: bool) {
+    let mut x = rect.left() + 12.0;
+    let y = rect.top() + 16.0;
+    let font = FontId::proportional(12.0);
+    let text_color = crate::gui::theme::label_color(dark);
+    for (color, ring, text) in &overlay.key {
+        let centre = Pos2::new(x + 5.0, y);
+        if *ring {
+            painter.circle_stroke(centre, 5.0, Stroke::new(2.0, *color));
+        } else {
+            painter.circle_filled(centre, 5.0, *color);
+        }
+        let drawn = painter.text(
+            Pos2::new(x + 14.0, y),
+            Align2::LEFT_CENTER,
+            text,
+            font.clone(),
+            text_color,
+        );
+        x = drawn.right() + 14.0;
     }
 }
