@@ -157,11 +157,15 @@ impl AnalysisView {
                     }
                 }
                 let n_ties = split.frustrated_edges.len();
-                let text = match n_ties {
+                let mut text = match n_ties {
                     0 => "No frustrated ties".to_owned(),
                     1 => "1 frustrated tie".to_owned(),
                     n => format!("{n} frustrated ties"),
                 };
+                if !split.exact {
+                    // Above the exact limit the split is the best found, not proven.
+                    text.push_str(" (heuristic)");
+                }
                 overlay.key.push((frustrated_color(dark), true, text));
             }
         }
