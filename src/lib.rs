@@ -107,6 +107,14 @@
 //! - `gui/analysis_panel.rs` (Tools →
 //!   Analysis…) and `export_dialog.rs` (File → Export…, Copy image) are windows that
 //!   read the map and return no commands.
+//! - `gui/analysis_view.rs`: the analysis choices that change the main views (colour
+//!   by coalition, highlight frustrated ties, matrix rows by coalition, timeline),
+//!   recomputed only when the document or a choice changes; it hands the canvas a
+//!   `canvas/overlay.rs` value (fills, highlighted ties) consulted at paint time, and
+//!   the canvas and matrix the map as of the timeline's range (`timeline.rs`, the bar
+//!   under the toolbar). `sources_panel.rs` lists sources with editable dates
+//!   (`Edit::UpdateSource`); `stance_chart.rs` is the stance-over-time chart the
+//!   inspector and the Analysis window share.
 //!
 //! ## Invariants
 //!

@@ -797,3 +797,85 @@ fn graphml_and_csv_edge_lists_import_as_maps() {
         ))
     ));
 }
+
+#[test]
+fn undated_stances_are_kept_or_hidden_by_choice() {
+    use stancemap::analysis::{Undated, map_as_of_with};
+    let mut map = dated_map();
+    // A manual stance without evidence, and one resting on an undated source.
+    map.apply(Edit::Batch(vec![
+        Edit::AddSource(Source {
+            id: SourceId::new("s3"),
+            title: "s3".into(),
+            path: "s3.txt".into(),
+            date: None,
+            text: "B backs y.".into(),
+        }),
+        Edit::AddActor(Actor::new("B", "B", ActorKind::State)),
+        Edit::AddActor(Actor::new("C", "C", ActorKind::State)),
+        Edit::AddIssue(Issue::new("y", "y")),
+        Edit::AddPosition(Position::new(
+            "B",
+            "y",
+            Claim {
+                evidence: vec![Evidence::new(SourceId::new("s3"), 0, 10, "B backs y.")],
+                ..Claim::new(Support, Origin::Extracted)
+            },
+        )),
+        Edit::AddPosition(Position::new("C", "y", manual(Oppose))),
+    ]))
+    .unwrap();
+    let spring = DateRange {
+        from: Some("2025-01".into()),
+        to: Some("2025-06".into()),
+    };
+    let autumn = DateRange {
+        from: Some("2025-10".into()),
+        to: None,
+    };
+    let holders = |view: &StanceMap| -> Vec<String> {
+        view.positions().map(|p| p.actor.to_string()).collect()
+    };
+    for (range, undated, expected) in [
+        (&spring, Undated::Keep, vec!["A", "B", "C"]),
+        (&spring, Undated::Hide, vec!["A"]),
+        (&autumn, Undated::Hide, vec!["A"]),
+        (&DateRange::default(), Undated::Hide, vec!["A"]),
+        (
+            &DateRange {
+                from: Some("2026".into()),
+                to: None,
+            },
+            Undated::Hide,
+            vec![],
+        ),
+    ] {
+        let view = map_as_of_with(&map, range, undated);
+        assert_eq!(holders(&view), expected, "{range:?} {undated:?}");
+        // Nodes and sources stay: only stances are hidden.
+        assert_eq!(view.n_actors(), 3);
+        assert_eq!(view.sources().count(), 3);
+    }
+}
+
+#[test]
+fn typed_dates_are_checked() {
+    use stancemap::analysis::parse_date;
+    for (typed, expected) in [
+        ("", Ok(None)),
+        ("  ", Ok(None)),
+        ("2025", Ok(Some("2025"))),
+        (" 2025-11 ", Ok(Some("2025-11"))),
+        ("2025-11-23", Ok(Some("2025-11-23"))),
+        ("2025-13-01", Err(())),
+        ("2025-11-32", Err(())),
+        ("2025-1-5", Err(())),
+        ("25-11-23", Err(())),
+        ("Nov 23", Err(())),
+        ("2025-11-23T08:00", Err(())),
+    ] {
+        let got = parse_date(typed);
+        let got = got.as_ref().map(|d| d.as_deref()).map_err(|_| ());
+        assert_eq!(got, expected, "{typed:?}");
+    }
+}

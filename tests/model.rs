@@ -437,10 +437,14 @@ fn congruence_counts_agreements_and_conflicts() {
         claim(Stance::Support, vec![]),
     )))
     .ok();
-    let ties: Vec<(String, String, usize, usize)> = stancemap::analysis::congruence_network(&map)
-        .into_iter()
-        .map(|t| (t.a.to_string(), t.b.to_string(), t.agreements, t.conflicts))
-        .collect();
+    let ties: Vec<(String, String, usize, usize)> = stancemap::analysis::actor_network(
+        &map,
+        stancemap::analysis::TieKind::Subtract,
+        stancemap::analysis::Normalisation::None,
+    )
+    .into_iter()
+    .map(|t| (t.a.to_string(), t.b.to_string(), t.agreements, t.conflicts))
+    .collect();
     assert_eq!(
         ties,
         vec![
@@ -450,8 +454,8 @@ fn congruence_counts_agreements_and_conflicts() {
         ]
     );
     // EU–Ukraine allies, both opposed to the US: balanced.
-    let balance = stancemap::analysis::structural_balance(&map);
-    assert_eq!((balance.balanced, balance.unbalanced), (1, 0));
+    let balance = stancemap::analysis::triads(&stancemap::analysis::signed_graph(&map));
+    assert_eq!((balance.balanced, balance.frustrated), (1, 0));
     // An explicit US → EU support relation makes the triangle unbalanced.
     map.apply(Edit::AddRelation(Relation::new(
         "US",
@@ -459,7 +463,6 @@ fn congruence_counts_agreements_and_conflicts() {
         claim(Stance::Support, vec![]),
     )))
     .ok();
-    let balance = stancemap::analysis::structural_balance(&map);
-    assert_eq!((balance.balanced, balance.unbalanced), (0, 1));
-    assert_eq!(balance.ratio(), Some(0.0));
+    let balance = stancemap::analysis::triads(&stancemap::analysis::signed_graph(&map));
+    assert_eq!((balance.balanced, balance.frustrated), (0, 1));
 }

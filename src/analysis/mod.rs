@@ -7,8 +7,6 @@
 //! reads a claim's current `stance`; a mixed claim (evidence with both stances)
 //! counts with its latest stance.
 
-mod balance;
-mod congruence;
 pub mod diff;
 pub mod issues;
 pub mod merge;
@@ -17,8 +15,6 @@ mod report;
 pub mod signed;
 pub mod time;
 
-pub use balance::{BalanceReport, structural_balance};
-pub use congruence::{Congruence, congruence_network};
 pub use diff::{MapDiff, StanceChange, diff_maps};
 pub use issues::{Contest, contested_issues};
 pub use merge::{MergeResult, merge_maps};
@@ -28,4 +24,7 @@ pub use signed::{
     Clustering, EXACT_LIMIT, Frustration, SignedEdge, SignedGraph, Triads, frustration,
     signed_clusters, signed_graph, triads,
 };
-pub use time::{DateRange, StancePoint, day_number, map_as_of, stance_over_time, timeline_filter};
+pub use time::{
+    DateRange, StancePoint, Undated, day_number, map_as_of, map_as_of_with, parse_date,
+    stance_over_time, timeline_filter, timeline_filter_with,
+};

@@ -37,40 +37,67 @@ fn source_date<'m>(map: &'m StanceMap, source: &SourceId) -> Option<&'m str> {
         .filter(|d| !d.is_empty())
 }
 
-/// Whether a claim shows in `range`: it has no evidence, or some evidence from an
-/// undated source or a source dated within the range.
-fn claim_in_range(map: &StanceMap, claim: &Claim, range: &DateRange) -> bool {
-    claim.evidence.is_empty()
+/// What the timeline does with a claim that no dated source backs: evidence from an
+/// undated source, or no evidence at all (typically a manual stance).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Undated {
+    /// Timeless: always shown (the default, and what `analyze --from/--to` does).
+    #[default]
+    Keep,
+    /// Shown only when some evidence comes from a source dated within the range.
+    Hide,
+}
+
+/// Whether a claim shows in `range`: some evidence comes from a source dated within
+/// the range, or (with [`Undated::Keep`]) it has no evidence or some from an undated
+/// source.
+fn claim_in_range(map: &StanceMap, claim: &Claim, range: &DateRange, undated: Undated) -> bool {
+    let keep_undated = undated == Undated::Keep;
+    (keep_undated && claim.evidence.is_empty())
         || claim
             .evidence
             .iter()
-            .any(|e| source_date(map, &e.source).is_none_or(|d| range.contains(d)))
+            .any(|e| match source_date(map, &e.source) {
+                Some(date) => range.contains(date),
+                None => keep_undated,
+            })
 }
 
 /// The edit that turns `map` into its view as of `range`: removes positions and
-/// relations none of whose evidence falls in the range. Apply it to a clone; the map
-/// itself is not changed. Cost: O(evidence · log sources).
+/// relations none of whose evidence falls in the range; undated claims are kept.
+/// Apply it to a clone; the map itself is not changed. Cost: O(evidence · log sources).
 pub fn timeline_filter(map: &StanceMap, range: &DateRange) -> Edit {
+    timeline_filter_with(map, range, Undated::Keep)
+}
+
+/// [`timeline_filter`], with the choice of what happens to undated claims.
+pub fn timeline_filter_with(map: &StanceMap, range: &DateRange, undated: Undated) -> Edit {
     let mut removals = Vec::new();
     for position in map.positions() {
-        if !claim_in_range(map, &position.claim, range) {
+        if !claim_in_range(map, &position.claim, range, undated) {
             removals.push(Edit::RemovePosition(position.key()));
         }
     }
     for relation in map.relations() {
-        if !claim_in_range(map, &relation.claim, range) {
+        if !claim_in_range(map, &relation.claim, range, undated) {
             removals.push(Edit::RemoveRelation(relation.key()));
         }
     }
     Edit::Batch(removals)
 }
 
-/// A copy of `map` as of `range` (see [`timeline_filter`]).
+/// A copy of `map` as of `range`, undated claims kept (see [`timeline_filter`]).
 pub fn map_as_of(map: &StanceMap, range: &DateRange) -> StanceMap {
+    map_as_of_with(map, range, Undated::Keep)
+}
+
+/// A copy of `map` as of `range`, with the choice of what happens to undated claims.
+/// Actors, issues, sources and layout stay; only positions and relations go.
+pub fn map_as_of_with(map: &StanceMap, range: &DateRange, undated: Undated) -> StanceMap {
     let mut view = map.clone();
     // The removals only name keys that exist, so this cannot fail; on the
     // impossible error the unfiltered copy is returned.
-    let _ = view.apply(timeline_filter(map, range));
+    let _ = view.apply(timeline_filter_with(map, range, undated));
     view
 }
 
@@ -128,4 +155,24 @@ pub fn day_number(date: &str) -> Option<i64> {
     let doy = (153 * mp + 2) / 5 + day - 1;
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     Some(era * 146_097 + doe - 719_468)
+}
+
+/// A date as typed by a user, checked: `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (digits,
+/// month 1..=12, day 1..=31), surrounding spaces dropped. `Ok(None)` for an empty
+/// text (no date); `Err` with a lowercase reason otherwise.
+pub fn parse_date(text: &str) -> Result<Option<String>, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let parts: Vec<&str> = text.split('-').collect();
+    let widths_ok = matches!(parts.as_slice(), [y] | [y, _] | [y, _, _] if y.len() == 4)
+        && parts.iter().skip(1).all(|part| part.len() == 2)
+        && parts
+            .iter()
+            .all(|part| part.chars().all(|c| c.is_ascii_digit()));
+    if !widths_ok || day_number(text).is_none() {
+        return Err(format!("not a date (YYYY, YYYY-MM or YYYY-MM-DD): {text}"));
+    }
+    Ok(Some(text.to_owned()))
 }

@@ -1,19 +1,20 @@
 //! The Analysis window (Tools → Analysis…): the two-coalition split with its
 //! frustration index, frustrated triads, k coalitions, contested issues, isolated
 //! actors, a timeline filter summary and an actor's stance on an issue over time
-//! (egui_plot). Every number explains itself in a tooltip. Read-only: it returns no
-//! commands. Stances are each claim's current stance (mixed claims: the latest).
+//! (egui_plot). Every number explains itself in a tooltip. It never changes the map:
+//! its switches (colour by coalition, highlight frustrated ties, matrix by
+//! coalition, timeline) are view choices kept in [`AnalysisView`]. Stances are each
+//! claim's current stance (mixed claims: the latest).
 
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 use egui::{Color32, RichText};
-use egui_plot::{Line, Plot, PlotPoints, Points};
 
-use crate::analysis::{
-    Analysis, DateRange, Normalisation, analyze, day_number, map_as_of, stance_over_time,
-};
+use super::analysis_view::AnalysisView;
+use super::matrix::MatrixSort;
+use crate::analysis::{Analysis, DateRange, Normalisation, analyze, map_as_of};
 use crate::export::svg::COALITION_COLORS;
-use crate::stance_map::{ActorId, IssueId, Stance, StanceMap};
+use crate::stance_map::{ActorId, IssueId, StanceMap};
 
 const OPEN_ID: &str = "stancemap_analysis_open";
 
@@ -33,6 +34,8 @@ pub struct AnalysisPanel {
     pub to: String,
     pub actor: Option<ActorId>,
     pub issue: Option<IssueId>,
+    /// The choices that change the canvas and matrix (also in the View menu).
+    pub view: AnalysisView,
 }
 
 /// A fingerprint of what the analysis reads: every stance and relation.
@@ -94,6 +97,8 @@ impl AnalysisPanel {
             self.k = 2;
         }
         let mut k = self.k;
+        self.view_choices_ui(ui);
+        ui.separator();
         let analysis = self.analysis(map).clone();
         ui.label(format!(
             "{} actors · {} signed ties ({} positive)",
@@ -180,6 +185,34 @@ impl AnalysisPanel {
         self.k = k;
     }
 
+    /// The switches that change the main views.
+    fn view_choices_ui(&mut self, ui: &mut egui::Ui) {
+        let view = &mut self.view;
+        ui.horizontal_wrapped(|ui| {
+            ui.checkbox(&mut view.colour_by_coalition, "Colour by coalition")
+                .on_hover_text("Fill actors on the canvas by the two-coalition split below (A, B); actors without a signed tie keep their colour");
+            ui.checkbox(&mut view.highlight_frustrated, "Highlight frustrated ties")
+                .on_hover_text("Glow on ties the split frustrates (negative inside a coalition, positive across) and a ring on their actors");
+            let mut by_coalition = view.matrix_sort == MatrixSort::ByCoalition;
+            if ui
+                .checkbox(&mut by_coalition, "Sort matrix by coalition")
+                .on_hover_text("Matrix rows: coalition A, then B, then actors without a signed tie")
+                .changed()
+            {
+                view.matrix_sort = if by_coalition {
+                    MatrixSort::ByCoalition
+                } else {
+                    MatrixSort::ById
+                };
+            }
+            ui.checkbox(&mut view.timeline.shown, "Timeline")
+                .on_hover_text("Show the timeline bar under the toolbar: the map as of a date range");
+        });
+        if view.timeline.filter().is_some() {
+            ui.weak("The timeline filters the canvas, the matrix and their coalition colours; the numbers below are for the whole map (see Time for a range)");
+        }
+    }
+
     fn time_ui(&mut self, ui: &mut egui::Ui, map: &StanceMap) {
         ui.label(RichText::new("Time").strong());
         ui.horizontal(|ui| {
@@ -238,30 +271,7 @@ impl AnalysisPanel {
         let (Some(actor), Some(issue)) = (&self.actor, &self.issue) else {
             return;
         };
-        let points: Vec<[f64; 2]> = stance_over_time(map, actor, issue)
-            .iter()
-            .filter_map(|p| {
-                let y = if p.stance == Stance::Support {
-                    1.0
-                } else {
-                    -1.0
-                };
-                Some([day_number(&p.date)? as f64, y])
-            })
-            .collect();
-        if points.is_empty() {
-            ui.label("No dated evidence for this stance.");
-            return;
-        }
-        Plot::new("stance_over_time")
-            .height(140.0)
-            .include_y(-1.2)
-            .include_y(1.2)
-            .show(ui, |plot| {
-                plot.line(Line::new("stance", PlotPoints::new(points.clone())));
-                plot.points(Points::new("evidence", PlotPoints::new(points)).radius(4.0));
-            });
-        ui.label("x: days since 1970-01-01 · y: +1 support, −1 oppose");
+        super::stance_chart::stance_chart_ui(ui, "stance_over_time", map, actor, issue);
     }
 }
 

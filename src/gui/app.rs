@@ -138,6 +138,7 @@ impl StanceMapApp {
         self.document = Some(document);
         self.selection = Selection::Nothing;
         self.article = ArticlePanel::default();
+        self.analysis_panel.view.forget();
     }
 
     /// The canvas's transient state: camera, drawn labels, legend.
@@ -167,6 +168,12 @@ impl StanceMapApp {
 
     pub fn modal(&self) -> Option<&Modal> {
         self.modal.as_ref()
+    }
+
+    /// The analysis choices that change the views (coalitions, timeline) and what
+    /// they computed.
+    pub fn analysis_view(&self) -> &super::analysis_view::AnalysisView {
+        &self.analysis_panel.view
     }
 
     /// The model extractor window's state.
@@ -213,6 +220,7 @@ impl StanceMapApp {
         }
         self.poll_pick(&ctx);
         self.take_dropped_files(&ctx);
+        self.analysis_panel.view.take_requests(&ctx);
         self.handle_close_request(&ctx);
         let mut actions = std::mem::take(&mut self.actions);
         actions.extend(super::shortcuts::shortcuts(&ctx, self.modal.is_some()));
@@ -290,6 +298,29 @@ impl StanceMapApp {
                 focus,
             ));
         });
+        // The analysis view: the map as of the timeline, the coalition overlay.
+        let lens = matches!(self.view, View::IssueLens(_));
+        let dark = ui.visuals().dark_mode;
+        self.analysis_panel
+            .view
+            .refresh(map, document.revision(), lens, dark);
+        self.canvas.set_overlay(self.analysis_panel.view.overlay());
+        if self.analysis_panel.view.timeline.shown {
+            let shown = self.analysis_panel.view.shown(map);
+            let counts = (
+                shown.n_positions() + shown.n_relations(),
+                map.n_positions() + map.n_relations(),
+            );
+            egui::Panel::top("timeline").show(ui, |ui| {
+                let timeline = &mut self.analysis_panel.view.timeline;
+                let before = timeline.clone();
+                super::timeline::timeline_bar_ui(ui, timeline, counts);
+                if *timeline != before {
+                    // The filtered map is computed at the start of the next frame.
+                    ui.ctx().request_repaint();
+                }
+            });
+        }
         egui::Panel::bottom("article")
             .default_size(220.0)
             .resizable(true)
@@ -320,12 +351,22 @@ impl StanceMapApp {
         if let Some(modal) = self.inspector.open_modal.take() {
             self.modal = Some(modal);
         }
+        let mut matrix_sort = self.analysis_panel.view.matrix_sort;
+        let coalition_of = self.analysis_panel.view.coalition_of();
+        let shown = self.analysis_panel.view.shown(map);
         egui::CentralPanel::default().show(ui, |ui| {
             let commands = match &self.view {
-                View::Matrix => super::matrix::matrix_ui(ui, map, &self.filter, &self.selection),
+                View::Matrix => super::matrix::matrix_sorted_ui(
+                    ui,
+                    shown,
+                    &self.filter,
+                    &self.selection,
+                    &mut matrix_sort,
+                    &coalition_of,
+                ),
                 view => super::canvas::canvas_ui(
                     ui,
-                    map,
+                    shown,
                     view,
                     &self.filter,
                     &self.selection,
@@ -334,6 +375,7 @@ impl StanceMapApp {
             };
             actions.extend(commands.into_iter().map(AppAction::Command));
         });
+        self.analysis_panel.view.matrix_sort = matrix_sort;
     }
 
     fn update_title(&mut self, ctx: &egui::Context) {

@@ -1,5 +1,6 @@
-//! Turning files into documents: maps are loaded, articles are read and extracted
-//! into a map. The GUI's only doorway to `storage` and `extract`.
+//! Turning files into documents: maps are loaded, articles are read (with their
+//! publication date) and extracted into a map. The GUI's only doorway to `storage`
+//! and `extract`.
 
 use std::path::Path;
 
@@ -69,10 +70,25 @@ pub fn article_edit(
         id,
         title: article.title.clone(),
         path: source_path.to_owned(),
-        date: None,
+        date: article_date(source_path, article),
         text: article.text.clone(),
     };
     merge_extraction(map, source, extraction)
+}
+
+/// The publication date of an article (see [`crate::article::date`]): from the
+/// head of the file at `source_path` when it can be read (HTML meta and `<time>`
+/// tags live there), else from the article's text (a dateline with a year).
+pub fn article_date(source_path: &str, article: &Article) -> Option<String> {
+    use std::io::Read;
+    let mut head = Vec::new();
+    let from_file = std::fs::File::open(source_path)
+        .and_then(|file| file.take(64 * 1024).read_to_end(&mut head))
+        .is_ok();
+    let from_file = from_file
+        .then(|| crate::article::date::detect_date(&String::from_utf8_lossy(&head)))
+        .flatten();
+    from_file.or_else(|| crate::article::date::detect_date(&article.text))
 }
 
 /// The edit that runs extraction again on every source of `map`. Manual and locked

@@ -36,6 +36,17 @@ impl InspectorState {
                 ..position.clone()
             })));
         }
+        egui::CollapsingHeader::new("Stance over time")
+            .default_open(true)
+            .show(ui, |ui| {
+                super::stance_chart::stance_chart_ui(
+                    ui,
+                    "inspector_stance_over_time",
+                    map,
+                    &position.actor,
+                    &position.issue,
+                );
+            });
     }
 
     pub(super) fn relation_ui(

@@ -1,6 +1,9 @@
 //! The matrix view: actors × issues, each cell coloured by the actor's stance on the
 //! issue. Clicking a cell cycles none → support → oppose → none through `Edit`s;
-//! clicking a header selects the actor or issue.
+//! clicking a header selects the actor or issue. Rows can be sorted by coalition
+//! (the two-coalition split of the signed actor graph), each marked with its colour.
+
+use std::collections::BTreeMap;
 
 use egui::text::{LayoutJob, TextWrapping};
 use egui::{
@@ -12,13 +15,23 @@ use crate::gui::canvas::CanvasFilter;
 use crate::gui::command::{Command, Selection};
 use crate::gui::theme;
 use crate::stance_map::{
-    Actor, Claim, Edit, Issue, Origin, Position, PositionKey, Stance, StanceMap,
+    Actor, ActorId, Claim, Edit, Issue, Origin, Position, PositionKey, Stance, StanceMap,
 };
 
 const ROW_HEADER_WIDTH: f32 = 150.0;
 const COLUMN_HEADER_HEIGHT: f32 = 64.0;
 const CELL_WIDTH: f32 = 120.0;
 const CELL_HEIGHT: f32 = 28.0;
+
+/// How the matrix orders its actor rows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum MatrixSort {
+    /// Map order (by actor id).
+    #[default]
+    ById,
+    /// Coalition A, then B, then actors in neither (no signed tie); map order within.
+    ByCoalition,
+}
 
 /// Draws the matrix and returns the edits and selections the user asked for.
 pub fn matrix_ui(
@@ -27,8 +40,54 @@ pub fn matrix_ui(
     filter: &CanvasFilter,
     selection: &Selection,
 ) -> Vec<Command> {
+    matrix_body_ui(ui, map, filter, selection, None)
+}
+
+/// The matrix with a "Rows" choice above it; `coalition_of` gives each aligned
+/// actor's coalition (0 = A, 1 = B), used when `sort` is [`MatrixSort::ByCoalition`].
+pub fn matrix_sorted_ui(
+    ui: &mut egui::Ui,
+    map: &StanceMap,
+    filter: &CanvasFilter,
+    selection: &Selection,
+    sort: &mut MatrixSort,
+    coalition_of: &BTreeMap<ActorId, usize>,
+) -> Vec<Command> {
+    ui.horizontal(|ui| {
+        ui.label("Rows:");
+        ui.selectable_value(sort, MatrixSort::ById, "by id")
+            .on_hover_text("Actors in id order");
+        ui.selectable_value(sort, MatrixSort::ByCoalition, "by coalition")
+            .on_hover_text("Coalition A, then B, then actors without a signed tie: the two-coalition split that attains the frustration index (Tools > Analysis…)");
+    });
+    let coalitions = (*sort == MatrixSort::ByCoalition).then_some(coalition_of);
+    matrix_body_ui(ui, map, filter, selection, coalitions)
+}
+
+/// The rows in coalition order (A, B, then the rest), stable within each group.
+/// Public so tests can check the order without drawing.
+pub fn coalition_order<'a>(
+    actors: Vec<&'a Actor>,
+    coalition_of: &BTreeMap<ActorId, usize>,
+) -> Vec<&'a Actor> {
+    let mut actors = actors;
+    actors.sort_by_key(|actor| coalition_of.get(&actor.id).copied().unwrap_or(usize::MAX));
+    actors
+}
+
+fn matrix_body_ui(
+    ui: &mut egui::Ui,
+    map: &StanceMap,
+    filter: &CanvasFilter,
+    selection: &Selection,
+    coalitions: Option<&BTreeMap<ActorId, usize>>,
+) -> Vec<Command> {
     let dark = ui.visuals().dark_mode;
     let (actors, issues) = rows_and_columns(map, filter);
+    let actors = match coalitions {
+        Some(coalition_of) => coalition_order(actors, coalition_of),
+        None => actors,
+    };
     let mut commands = Vec::new();
     if actors.is_empty() || issues.is_empty() {
         ui.label("The matrix needs at least one actor and one issue");
@@ -109,6 +168,9 @@ pub fn matrix_ui(
                     dark,
                 ) {
                     commands.push(Command::Select(selection_here));
+                }
+                if let Some(coalition_of) = coalitions {
+                    coalition_marker(ui, rect, coalition_of.get(&actor.id).copied());
                 }
                 for (column, issue) in issues
                     .iter()
@@ -278,6 +340,13 @@ fn cell_ui(
     response
         .clicked()
         .then(|| Command::Edit(cycle_edit(map, &key)))
+}
+
+/// A coloured dot at the right of a row header: the actor's coalition, grey for none.
+fn coalition_marker(ui: &egui::Ui, row: Rect, coalition: Option<usize>) {
+    let color = coalition.map_or(egui::Color32::GRAY, super::analysis_panel::coalition_color);
+    let centre = Pos2::new(row.right() - 10.0, row.center().y);
+    ui.painter().circle_filled(centre, 5.0, color);
 }
 
 /// The edit one click on a cell makes: none → support → oppose → none. What the

@@ -182,6 +182,8 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &StanceMapApp) -> Vec<AppAction> {
             if item(ui, true, theme, None, "Switch between dark and light") {
                 actions.push(AppAction::ToggleTheme);
             }
+            ui.separator();
+            analysis_view_items_ui(ui, app, has_document);
         });
         ui.menu_button("Tools", |ui| {
             if item(
@@ -214,4 +216,40 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &StanceMapApp) -> Vec<AppAction> {
         });
     });
     actions
+}
+
+/// View menu switches from the analysis: coalition colours, frustrated ties, timeline.
+fn analysis_view_items_ui(ui: &mut egui::Ui, app: &StanceMapApp, has_document: bool) {
+    use super::analysis_view::{ViewToggle, request_toggle};
+    let view = &app.analysis_panel.view;
+    let items = [
+        (
+            view.colour_by_coalition,
+            "Colour by coalition",
+            "Fill actors by the two-coalition split (Tools > Analysis…)",
+            ViewToggle::ColourByCoalition,
+        ),
+        (
+            view.highlight_frustrated,
+            "Highlight frustrated ties",
+            "Glow on ties the two-coalition split frustrates; ring on their actors",
+            ViewToggle::HighlightFrustrated,
+        ),
+        (
+            view.timeline.shown,
+            "Timeline",
+            "Show the map as of a date range (a bar under the toolbar)",
+            ViewToggle::Timeline,
+        ),
+    ];
+    for (on, text, tip, toggle) in items {
+        let mut checked = on;
+        if ui
+            .add_enabled(has_document, egui::Checkbox::new(&mut checked, text))
+            .on_hover_text(tip)
+            .clicked()
+        {
+            request_toggle(ui.ctx(), toggle);
+        }
+    }
 }

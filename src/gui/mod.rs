@@ -3,6 +3,7 @@
 
 pub mod action;
 pub mod analysis_panel;
+pub mod analysis_view;
 pub mod app;
 mod app_actions;
 mod app_dialog_actions;
@@ -24,8 +25,11 @@ pub mod menu;
 pub mod preferences;
 pub mod shortcuts;
 pub mod side_panel;
+pub mod sources_panel;
+pub mod stance_chart;
 pub mod start_screen;
 pub mod status_bar;
+pub mod timeline;
 pub mod toolbar;
 
 pub mod canvas;

@@ -1,5 +1,5 @@
 //! The left panel: actors and issues as lists (shortened by the toolbar's search)
-//! with counts and add buttons.
+//! with counts and add buttons, then the sources with their dates (`sources_panel`).
 
 use super::action::AppAction;
 use super::command::{Command, Selection};
@@ -72,6 +72,8 @@ pub fn side_panel_ui(
                     commands.push(Command::Select(Selection::Issue(issue.id.clone())));
                 }
             }
+            ui.separator();
+            commands.extend(super::sources_panel::sources_ui(ui, map));
         });
     commands.into_iter().map(AppAction::Command).collect()
 }

@@ -251,3 +251,24 @@ fn ctrl_s_saves_through_the_dialog_and_the_file_loads_equal() {
     assert_eq!(other.map(), &loaded);
     assert!(!other.document().is_dirty());
 }
+
+#[test]
+fn an_opened_article_keeps_its_publication_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let html = r#"<html><head><title>Talks</title><meta property="article:published_time" content="2025-11-23T08:00:00Z"></head><body><p>Washington backs the ceasefire. Kyiv rejects the ceasefire.</p></body></html>"#;
+    let dateline = "Talks resume\nGENEVA, Nov. 23, 2024 - Washington backs the ceasefire.\n";
+    let undated = "Talks resume\nWashington backs the ceasefire.\n";
+    for (name, text, expected) in [
+        ("a.html", html, Some("2025-11-23")),
+        ("b.txt", dateline, Some("2024-11-23")),
+        ("c.txt", undated, None),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        let document =
+            stancemap::gui::files::open_document(&path, &stancemap::extract::Lexicon::bundled())
+                .unwrap();
+        let dates: Vec<Option<String>> = document.map.sources().map(|s| s.date.clone()).collect();
+        assert_eq!(dates, vec![expected.map(str::to_owned)], "{name}");
+    }
+}

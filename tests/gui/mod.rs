@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod analysis;
+mod analysis_view;
 mod editing;
 mod files;
 mod text;

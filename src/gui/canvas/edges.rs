@@ -89,6 +89,8 @@ pub struct EdgeLook {
     pub selected: bool,
     /// Another edge runs the opposite way; bend this one aside.
     pub has_reverse: bool,
+    /// A frustrated tie of the two-coalition split (overlay): drawn over a glow.
+    pub frustrated: bool,
 }
 
 /// The point where a ray from a node's centre along `direction` leaves its shape.
@@ -155,6 +157,14 @@ pub fn paint_edge(
             end,
             width + 6.0,
             theme::faded(theme::selection_color(look.dark), 0.8),
+        );
+    }
+    if look.frustrated {
+        sink.line(
+            start,
+            end,
+            width + 8.0,
+            theme::faded(super::frustrated_color(look.dark), 0.45 * look.emphasis),
         );
     }
     if edge.locked {

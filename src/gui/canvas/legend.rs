@@ -201,6 +201,7 @@ fn paint_legend(painter: &Painter, frame: Rect, view: &View, dark: bool) {
                     emphasis: 1.0,
                     selected: false,
                     has_reverse: false,
+                    frustrated: false,
                 };
                 // The dummy ends are actor-sized, so the sample spans the gap between them.
                 paint_edge(

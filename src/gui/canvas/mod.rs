@@ -8,6 +8,7 @@ mod edges;
 mod labels;
 mod legend;
 mod nodes;
+mod overlay;
 mod scene;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -15,6 +16,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use egui::{Align2, FontId, Pos2, Rect, Sense, UiBuilder, Vec2};
 
 pub use camera::Camera;
+pub use overlay::{CanvasOverlay, frustrated_color};
 use scene::{EdgeTarget, Scene};
 
 use crate::gui::command::{Command, Selection};
@@ -70,6 +72,8 @@ pub struct CanvasState {
     last_legend: Option<Rect>,
     /// Whether the legend is folded to its title (mirrors the preference).
     pub legend_collapsed: bool,
+    /// Coalition fills and frustrated-tie highlights from the analysis (see `overlay.rs`).
+    overlay: std::sync::Arc<CanvasOverlay>,
 }
 
 /// Positions the layout computed for one view, and the run still in progress.
@@ -118,6 +122,22 @@ impl CanvasState {
     pub fn sync_layout(&mut self, map: &StanceMap) {
         let kind = self.last_kind.clone().unwrap_or(LayoutGraphKind::Positions);
         self.sync_view(map, &kind, usize::MAX);
+    }
+
+    /// Sets what the analysis lays over the canvas from the next frame on.
+    pub fn set_overlay(&mut self, overlay: std::sync::Arc<CanvasOverlay>) {
+        self.overlay = overlay;
+    }
+
+    pub fn overlay(&self) -> &CanvasOverlay {
+        &self.overlay
+    }
+
+    /// The fill `node` was given in the last frame: the overlay's, else its own.
+    /// `None` when it was not drawn.
+    pub fn node_fill(&self, node: &NodeRef) -> Option<egui::Color32> {
+        let drawn = self.last_scene.nodes.iter().find(|n| &n.node == node)?;
+        Some(self.overlay.fill_of(node).unwrap_or(drawn.fill))
     }
 
     /// Where `node` was drawn in the last frame, in screen points.
@@ -364,6 +384,7 @@ pub fn canvas_ui(
     painter.rect_filled(rect, 0.0, theme::canvas_background(dark));
     let font = labels::label_font(ui.style());
     let drawn = paint(&painter, &scene, &screen, selection, state, dark, font);
+    overlay::paint_key(&painter, rect, &state.overlay, dark);
     if let Some(Drag::Edge { from, pointer }) = &state.drag
         && let Some(start) = screen.get(*from)
     {
@@ -524,6 +545,10 @@ fn paint(
             emphasis,
             selected: scene.is_selected(edge, selection),
             has_reverse: edge.directed && pairs.contains(&(edge.b, edge.a)),
+            frustrated: match (scene.nodes.get(edge.a), scene.nodes.get(edge.b)) {
+                (Some(a), Some(b)) => state.overlay.is_highlighted(&a.node, &b.node),
+                _ => false,
+            },
         }
     });
     // Labels go first for what the user is looking at: the selection, the hovered
@@ -586,6 +611,8 @@ fn paint(
             emphasis,
             selected: selected_nodes.contains(&i) && selected_nodes.len() == 1,
             hovered: hovered == Some(i),
+            fill: state.overlay.fill_of(&node.node),
+            frustrated: state.overlay.is_ringed(&node.node),
         };
         nodes::paint_node(painter, node, centre, &look, label_boxes.get(&i).copied());
         looks.push(Some(look));

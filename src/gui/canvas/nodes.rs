@@ -13,6 +13,10 @@ pub struct NodeLook {
     pub emphasis: f32,
     pub selected: bool,
     pub hovered: bool,
+    /// A fill replacing the node's own (coalition colouring), from the overlay.
+    pub fill: Option<Color32>,
+    /// The actor is on a frustrated tie: ringed in the frustrated colour.
+    pub frustrated: bool,
 }
 
 /// Paints one node's shape at `centre`; an issue whose label sits on it
@@ -31,7 +35,7 @@ pub fn paint_node(
         Color32::from_gray(60)
     };
     let outline = theme::faded(outline, look.emphasis);
-    let fill = theme::faded(node.fill, look.emphasis);
+    let fill = theme::faded(look.fill.unwrap_or(node.fill), look.emphasis);
     let stroke_width = (1.5 * look.zoom.clamp(0.5, 1.5)).max(0.5);
     let highlight = if look.selected {
         Some(Stroke::new(3.0, theme::selection_color(look.dark)))
@@ -65,6 +69,10 @@ pub fn paint_node(
         }
     } else {
         painter.circle(centre, half.x, fill, Stroke::new(stroke_width, outline));
+        if look.frustrated {
+            let ring = theme::faded(super::frustrated_color(look.dark), look.emphasis);
+            painter.circle_stroke(centre, half.x + 7.0, Stroke::new(2.5, ring));
+        }
         if let Some(stroke) = highlight {
             painter.circle_stroke(centre, half.x + 4.0, stroke);
         }
