@@ -28,6 +28,9 @@ use super::stance::{Finding, Target};
 use crate::stance_map::Stance;
 use crate::syntax::{Parse, Upos};
 
+/// The explanation step that marks the target as the doer of a harmful act.
+const DOER_STEP: &str = "doer of";
+
 /// Climbs stop after this many steps (trees are shallow; this bounds the pass).
 const MAX_CLIMB: usize = 40;
 
@@ -234,7 +237,11 @@ pub fn read(tree: &SentenceTree<'_>, lexicon: &Lexicon, book: &mut IssueBook) ->
         // "a violation of DRC sovereignty": the proxy noun stands for its actor.
         let head = reader.proxy_of(head).unwrap_or(head);
         for found in reader.climb(head, TargetKind::Actor) {
-            if found.holder == mention.actor {
+            // Backing an act ("recognise Russia's annexation") is a position on the act;
+            // only opposing a harmful act turns against its doer.
+            if found.holder == mention.actor
+                || (found.through_doer && found.stance == Stance::Support)
+            {
                 continue;
             }
             let name = lexicon
@@ -366,6 +373,8 @@ struct Found {
     stance: Stance,
     confidence: f32,
     why: String,
+    /// The target is the doer of a harmful act on the path ("Russia's annexation").
+    through_doer: bool,
 }
 
 impl<'a, 'b> Indexed<'a, 'b> {
@@ -1216,7 +1225,7 @@ impl<'a, 'b> Indexed<'a, 'b> {
         let lemma = self.lemma(parent).to_lowercase();
         if self.is_harm(parent) && self.is_doer(node, parent) {
             // The doer of a harmful act: condemning the act opposes the doer.
-            steps.push(format!("doer of \"{lemma}\""));
+            steps.push(format!("{DOER_STEP} \"{lemma}\""));
         } else if let Some(cue) = self.cue(parent, kind) {
             let oppose = cue.stance == CueStance::Oppose;
             if oppose {
@@ -1387,6 +1396,7 @@ impl<'a, 'b> Indexed<'a, 'b> {
     ) -> Vec<Found> {
         let holder_word = self.token(at).map_or("", |t| t.form.as_str());
         let why = format!("{} · holder at \"{holder_word}\"", steps.join(" · "));
+        let through_doer = steps.iter().any(|step| step.starts_with(DOER_STEP));
         holders
             .into_iter()
             .map(|holder| Found {
@@ -1399,6 +1409,7 @@ impl<'a, 'b> Indexed<'a, 'b> {
                 },
                 confidence,
                 why: why.clone(),
+                through_doer,
             })
             .collect()
     }
