@@ -70,7 +70,10 @@ pub fn extract_article_map(
         date,
         text: article.text.clone(),
     };
-    let extraction = extract(article, &source.id, lexicon);
+    let extraction = match &source.date {
+        Some(date) => crate::extract::extract_on(article, &source.id, lexicon, Some(date)),
+        None => extract(article, &source.id, lexicon),
+    };
     let mut diagnostics = extraction.diagnostics.clone();
     let edit = merge_extraction(&map, source, extraction);
     if let Err(error) = map.apply(edit) {

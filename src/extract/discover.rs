@@ -992,6 +992,35 @@ pub fn role_at(roles: &[DatedRole], date: Option<RoleDate>) -> Option<&DatedRole
     }
 }
 
+const PEOPLE_RON: &str = include_str!("../../assets/lexicon/people.ron");
+
+/// The people with dated roles (`assets/lexicon/people.ron`), by every name and alias
+/// they go by, read once. A damaged table (a build error, since it is compiled in)
+/// yields no one.
+fn dated_people() -> &'static HashMap<String, DatedPersonEntry> {
+    static PEOPLE: OnceLock<HashMap<String, DatedPersonEntry>> = OnceLock::new();
+    PEOPLE.get_or_init(|| {
+        let people: Vec<DatedPersonEntry> = ron::from_str(PEOPLE_RON).unwrap_or_default();
+        let mut by_name = HashMap::new();
+        for person in people {
+            for name in std::iter::once(&person.name).chain(&person.aliases) {
+                by_name.insert(name.clone(), person.clone());
+            }
+        }
+        by_name
+    })
+}
+
+/// Whom a person named `surface` speaks for on `date` (ISO or PETRARCH form): `None`
+/// when the person has no dated roles (the lexicon's own mapping stands), `Some(None)`
+/// when no role holds on that date (a former leader speaks for nobody), else the
+/// lexicon index of the role's actor. Without a date, the current or latest role.
+pub fn dated_speaker(surface: &str, date: Option<&str>, lexicon: &Lexicon) -> Option<Option<usize>> {
+    let person = dated_people().get(surface.trim())?;
+    let date = date.and_then(|d| RoleDate::parse(d.get(..10).unwrap_or(d)));
+    Some(role_at(&person.roles, date).and_then(|role| lexicon.actor_index(&role.actor)))
+}
+
 /// A PETRARCH actor-dictionary restriction line, `[USAGOV 20090120-20170120]`,
 /// `[AFGELI <331108]`, `[AFGGOV >790916]` or `[AFGMIL]`: the code and its bounds.
 pub fn parse_petrarch_restriction(

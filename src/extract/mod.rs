@@ -38,8 +38,23 @@ pub struct Extraction {
     pub diagnostics: Vec<String>,
 }
 
-/// Finds actors, issues and evidence-linked stances in `article`.
+/// Finds actors, issues and evidence-linked stances in `article`, dated by the date
+/// its text gives (a dateline with a year), if any; see [`extract_on`].
 pub fn extract(article: &Article, source: &SourceId, lexicon: &Lexicon) -> Extraction {
+    let date = crate::article::date::detect_date(&article.text);
+    extract_on(article, source, lexicon, date.as_deref())
+}
+
+/// Finds actors, issues and evidence-linked stances in `article` published on `date`
+/// (`YYYY-MM-DD`): the date picks which role a person with dated roles holds
+/// (`assets/lexicon/people.ron`), so "Rutte" speaks for the Netherlands in 2020 and
+/// for NATO in 2025.
+pub fn extract_on(
+    article: &Article,
+    source: &SourceId,
+    lexicon: &Lexicon,
+    date: Option<&str>,
+) -> Extraction {
     let mut diagnostics: Vec<String> = lexicon.diagnostics().to_vec();
     let mut full = &article.text[..];
     if full.len() > MAX_TEXT {
@@ -79,6 +94,15 @@ pub fn extract(article: &Article, source: &SourceId, lexicon: &Lexicon) -> Extra
             .actor(m.actor)
             .is_some_and(|a| a.kind.actor_kind() == crate::stance_map::ActorKind::State)
             && discover::ambiguous_place_is_subnational(text, m.start..m.end))
+    });
+    // People whose role changed speak for whom they served on the article's date.
+    mentions.retain_mut(|m| match discover::dated_speaker(&m.surface, date, lexicon) {
+        None => true,
+        Some(Some(actor)) => {
+            m.actor = actor;
+            true
+        }
+        Some(None) => false,
     });
     // A bare surname ("Friday") stands for a listed official only after the full name
     // has appeared in the article.

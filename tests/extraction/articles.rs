@@ -81,3 +81,42 @@ fn invented_articles_yield_their_expected_stances() {
     let problems: Vec<String> = names.iter().flat_map(|name| check(name)).collect();
     assert!(problems.is_empty(), "{problems:#?}");
 }
+
+/// A person whose role changed speaks for whom they served on the article's date
+/// (`assets/lexicon/people.ron`): the dateline's date, or the date a batch passes.
+#[test]
+fn dated_roles_follow_the_article_date() {
+    let holder = |dateline: &str| {
+        let text = format!(
+            "Leaders split over fund\n\nBRUSSELS, {dateline} (Reuters) - Mark Rutte rejected \
+             the proposal to expand the recovery fund on Tuesday.\n"
+        );
+        let found: Vec<String> = positions(&run(&text))
+            .iter()
+            .map(|p| p.split(' ').next().unwrap_or_default().to_owned())
+            .collect();
+        found
+    };
+    assert_eq!(holder("March 3, 2020"), ["Netherlands"]);
+    assert_eq!(holder("March 3, 2025"), ["NATO"]);
+    // Between and before his roles he speaks for nobody.
+    assert!(holder("March 3, 2005").is_empty());
+    // Without a year the current role holds.
+    assert_eq!(holder("March 3"), ["NATO"]);
+    // A batch record's own date wins over the text.
+    let article = stancemap::article::Article::parse(
+        b"Fund row\n\nMark Rutte rejected the proposal to expand the recovery fund.\n",
+        stancemap::article::ArticleFormat::Text,
+    );
+    let (map, _) = stancemap::batch::extract_article_map(
+        &article,
+        "r1",
+        Some("2019-05-01".into()),
+        &stancemap::extract::Lexicon::bundled(),
+    );
+    assert!(
+        map.positions().any(|p| p.actor.as_str() == "Netherlands"),
+        "{:?}",
+        map.positions().map(|p| p.actor.as_str()).collect::<Vec<_>>()
+    );
+}
