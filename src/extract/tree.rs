@@ -681,10 +681,21 @@ impl<'a, 'b> Indexed<'a, 'b> {
             matches!(self.rel(c), "appos" | "compound" | "nmod:poss")
                 && self.actor_of_nominal_within(c, 0).is_some()
         }));
-        for carrier in carriers {
+        // Conjuncts may chain ("the UN, the African Union, and the United States" parsed
+        // as UN ← Union ← States): follow `conj` links, a bounded number of them.
+        let mut todo = carriers;
+        let mut visited = 0;
+        while let Some(carrier) = todo.pop() {
+            visited += 1;
+            if visited > 16 {
+                break;
+            }
             for &c in self.children_of(carrier) {
-                if self.rel(c) == "conj"
-                    && let Some(actor) = self.actor_of_nominal_within(c, depth.saturating_sub(1))
+                if self.rel(c) != "conj" {
+                    continue;
+                }
+                todo.push(c);
+                if let Some(actor) = self.actor_of_nominal_within(c, depth.saturating_sub(1))
                     && !actors.contains(&actor)
                 {
                     actors.push(actor);
@@ -766,6 +777,10 @@ impl<'a, 'b> Indexed<'a, 'b> {
             }
         }
         if !self.is_passive(index) && !infinitive {
+            // Coordinated subjects the parser left as several `nsubj` ("the UN, the
+            // African Union, and the United States have called"): all of them.
+            let mut first: Option<Subject> = None;
+            let mut actors: Vec<usize> = Vec::new();
             for &c in self.children_of(index) {
                 if matches!(self.rel(c), "nsubj" | "csubj") {
                     // "Norway, which chairs …": the relative pronoun stands for its noun.
@@ -774,8 +789,25 @@ impl<'a, 'b> Indexed<'a, 'b> {
                     {
                         return token.head.map(|h| self.subject_actors(h));
                     }
-                    return Some(self.subject_actors(c));
+                    match self.subject_actors(c) {
+                        Subject::Actors(found) => {
+                            for actor in found {
+                                if !actors.contains(&actor) {
+                                    actors.push(actor);
+                                }
+                            }
+                        }
+                        other => {
+                            first.get_or_insert(other);
+                        }
+                    }
                 }
+            }
+            if !actors.is_empty() {
+                return Some(Subject::Actors(actors));
+            }
+            if first.is_some() {
+                return first;
             }
         }
         if nominal {
