@@ -992,6 +992,75 @@ pub fn role_at(roles: &[DatedRole], date: Option<RoleDate>) -> Option<&DatedRole
     }
 }
 
+/// Title-and-name runs of `text` as byte ranges, in order: an optional name or
+/// acronym right before the title ("UK", "Sudan's"), title words with at least one
+/// title head ("Prime Minister", "foreign policy chief"), then a person's name of one
+/// to four words ("Keir Starmer", "Mariam al-Sadiq al-Mahdi"), possessive left out.
+/// The parser reads each run as one word (see `syntax::Parser::parse_with_names`).
+pub fn title_name_chunks(text: &str) -> Vec<Range<usize>> {
+    let words = words();
+    let tokens = tokens(text);
+    let word = |i: usize| tokens.get(i).map_or("", |t| t.text);
+    let lower = |i: usize| word(i).to_lowercase();
+    let is_title =
+        |i: usize| words.title_heads.contains(&lower(i)) || words.title_modifiers.contains(&lower(i));
+    let spaced = |i: usize| i > 0 && i < tokens.len() && is_space(gap(text, &tokens, i));
+    let particle = |i: usize| words.name_particles.contains(word(i));
+    let name_word = |i: usize| {
+        let bare = strip_possessive(word(i));
+        is_capitalised(bare) && !is_title(i) && !words.not_names.contains(bare)
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if !is_title(i) {
+            i += 1;
+            continue;
+        }
+        let title = i;
+        let mut end = i;
+        let mut heads = 0;
+        while end < tokens.len() && is_title(end) && end - title < 6 && (end == title || spaced(end)) {
+            heads += usize::from(words.title_heads.contains(&lower(end)));
+            end += 1;
+        }
+        if heads == 0 || !spaced(end) || word(end - 1) != strip_possessive(word(end - 1)) {
+            i = end.max(i + 1);
+            continue;
+        }
+        let mut name_end = end;
+        while name_end < tokens.len()
+            && name_end - end < 4
+            && (name_end == end || spaced(name_end))
+            && (name_word(name_end) || (name_end > end && particle(name_end)))
+        {
+            name_end += 1;
+            if word(name_end - 1) != strip_possessive(word(name_end - 1)) {
+                break;
+            }
+        }
+        while name_end > end && particle(name_end - 1) {
+            name_end -= 1;
+        }
+        if name_end == end {
+            i = end;
+            continue;
+        }
+        let mut first = title;
+        if spaced(first) {
+            let lead = strip_possessive(word(first - 1));
+            if (is_capitalised(lead) || is_acronym(lead)) && !words.not_names.contains(lead) {
+                first -= 1;
+            }
+        }
+        if let (Some(from), Some(last)) = (tokens.get(first), tokens.get(name_end - 1)) {
+            out.push(from.start..last.start + strip_possessive(last.text).len());
+        }
+        i = name_end;
+    }
+    out
+}
+
 const PEOPLE_RON: &str = include_str!("../../assets/lexicon/people.ron");
 
 /// The people with dated roles (`assets/lexicon/people.ron`), by every name and alias

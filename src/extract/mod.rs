@@ -401,7 +401,16 @@ fn tree_findings(
             (s.in_body && (!s.mentions.is_empty() || !s.issues.is_empty())).then(|| {
                 let sentence = text.get(s.start..s.end).unwrap_or_default();
                 let skip = dateline_len(sentence);
-                parser.parse(sentence.get(skip..).unwrap_or_default())
+                let body = sentence.get(skip..).unwrap_or_default();
+                // Title-and-name runs are parsed as one word, unless an issue is in one.
+                let names: Vec<std::ops::Range<usize>> = discover::title_name_chunks(body)
+                    .into_iter()
+                    .filter(|n| {
+                        let (from, to) = (s.start + skip + n.start, s.start + skip + n.end);
+                        !s.issues.iter().any(|i| i.start < to && from < i.end)
+                    })
+                    .collect();
+                parser.parse_with_names(body, &names)
             })
         })
         .collect();

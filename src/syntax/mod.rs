@@ -135,7 +135,50 @@ impl Parser {
     /// sentence over [`MAX_WORDS`] words is parsed in chunks whose roots attach to the
     /// first chunk's root as `parataxis`, with a diagnostic.
     pub fn parse(&self, text: &str) -> Parse {
-        let spans = self.tokenize(text);
+        self.parse_with_names(text, &[])
+    }
+
+    /// Like [`Parser::parse`], but the words inside each of `names` (byte ranges of
+    /// `text`, sorted, not overlapping) become one token, analysed as its last word:
+    /// "UK Prime Minister Keir Starmer backed …" is parsed as "Starmer backed …". The
+    /// token's `form` is the whole name as written, its lemma the last word's. Long
+    /// title-and-name runs are where a parser trained on general English errs most in
+    /// news; the caller knows the names.
+    pub fn parse_with_names(&self, text: &str, names: &[std::ops::Range<usize>]) -> Parse {
+        let mut spans = self.tokenize(text);
+        // (merged span, the span of the word it is analysed as)
+        let mut heads: Vec<Span> = spans.clone();
+        if !names.is_empty() {
+            let mut merged: Vec<Span> = Vec::with_capacity(spans.len());
+            let mut merged_heads: Vec<Span> = Vec::with_capacity(spans.len());
+            let mut name = 0;
+            for span in spans {
+                while names.get(name).is_some_and(|n| n.end <= span.start) {
+                    name += 1;
+                }
+                let inside = names
+                    .get(name)
+                    .is_some_and(|n| n.start <= span.start && span.end <= n.end);
+                let joins = inside
+                    && merged.last().is_some_and(|last: &Span| {
+                        names
+                            .get(name)
+                            .is_some_and(|n| n.start <= last.start && last.end <= n.end)
+                    });
+                match (joins, merged.last_mut(), merged_heads.last_mut()) {
+                    (true, Some(last), Some(head)) => {
+                        last.end = span.end;
+                        *head = span.clone();
+                    }
+                    _ => {
+                        merged.push(span.clone());
+                        merged_heads.push(span);
+                    }
+                }
+            }
+            spans = merged;
+            heads = merged_heads;
+        }
         let mut parse = Parse::default();
         if let Some(error) = &self.load_error {
             parse.diagnostics.push(error.clone());
@@ -147,9 +190,9 @@ impl Parser {
             ));
         }
         let mut first_root: Option<usize> = None;
-        for chunk in spans.chunks(MAX_WORDS) {
+        for (chunk, head_chunk) in spans.chunks(MAX_WORDS).zip(heads.chunks(MAX_WORDS)) {
             let offset = parse.tokens.len();
-            let forms: Vec<&str> = chunk
+            let forms: Vec<&str> = head_chunk
                 .iter()
                 .map(|span| text.get(span.start..span.end).unwrap_or_default())
                 .collect();
@@ -173,7 +216,7 @@ impl Parser {
                 parse.tokens.push(Token {
                     start: span.start,
                     end: span.end,
-                    form: (*form).to_string(),
+                    form: text.get(span.start..span.end).unwrap_or(form).to_string(),
                     lemma: self.parts.lemmatizer.lemma(form, *upos),
                     upos: *upos,
                     head,
