@@ -194,6 +194,7 @@ fn paint_legend(painter: &Painter, frame: Rect, view: &View, dark: bool) {
                     directed,
                     matches: true,
                     mixed,
+                    has_reverse: false,
                 };
                 let look = EdgeLook {
                     dark,
@@ -201,6 +202,7 @@ fn paint_legend(painter: &Painter, frame: Rect, view: &View, dark: bool) {
                     emphasis: 1.0,
                     selected: false,
                     has_reverse: false,
+                    simple: false,
                 };
                 // The dummy ends are actor-sized, so the sample spans the gap between them.
                 paint_edge(
@@ -242,5 +244,7 @@ fn paint_legend(painter: &Painter, frame: Rect, view: &View, dark: bool) {
             theme::label_color(dark),
         );
     }
-    sink.finish(painter);
+    let mut shapes = Vec::new();
+    sink.finish(&mut shapes);
+    painter.extend(shapes);
 }
