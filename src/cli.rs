@@ -432,10 +432,10 @@ fn extract_command(
     articles: &[PathBuf],
     output: Option<&Path>,
     format: ExtractFormat,
-    lexicon: &LexiconArgs,
+    lexicon_args: &LexiconArgs,
     session: &mut crate::llm::args::LlmSession,
 ) -> anyhow::Result<Outcome> {
-    let lexicon = load_lexicon(lexicon)?;
+    let lexicon = load_lexicon(lexicon_args)?;
     let mut merged = |articles: &[PathBuf]| -> anyhow::Result<StanceMap> {
         let mut map = StanceMap::new();
         for path in articles {
@@ -452,17 +452,9 @@ fn extract_command(
             let map = merged(articles)?;
             (json::to_json_pretty(&map)?, has_stances(&map))
         }
+        // `run` sends JSON Lines to the parallel batch pipeline before it gets here.
         ExtractFormat::Jsonl => {
-            let mut text = String::new();
-            let mut found = false;
-            for path in articles {
-                let mut map = StanceMap::new();
-                extract_into(&mut map, path, &lexicon, session)?;
-                text.push_str(&json::to_json_line(&map)?);
-                text.push('\n');
-                found |= has_stances(&map);
-            }
-            (text, found)
+            return crate::cli_batch::files_command(articles, output, lexicon_args);
         }
     };
     emit(output, &text)?;

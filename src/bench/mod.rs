@@ -331,9 +331,10 @@ fn map_size(report: &mut Report, size: MapSize, frame_target: f64) {
     #[cfg(feature = "gui")]
     {
         let n_frames = if large { 15 } else { 40 };
-        let canvas = frame::canvas_frames(&map, n_frames);
+        let canvas = frame::canvas_frames(&map, n_frames, false);
+        let zooming = frame::canvas_frames(&map, n_frames, true);
         let bare = frame::bare_mesh_frames(&map, n_frames);
-        let (canvas, bare) = (median_ms(&canvas), median_ms(&bare));
+        let (canvas, zooming, bare) = (median_ms(&canvas), median_ms(&zooming), median_ms(&bare));
         report.push_target(
             "canvas frame (egui pass + tessellate)",
             &name,
@@ -341,6 +342,13 @@ fn map_size(report: &mut Report, size: MapSize, frame_target: f64) {
             "ms",
             n_frames,
             frame_target,
+        );
+        report.push(
+            "canvas frame while zooming (picture rebuilt)",
+            &name,
+            zooming,
+            "ms",
+            n_frames,
         );
         report.push("bare batched mesh frame", &name, bare, "ms", n_frames);
         report.push_target(

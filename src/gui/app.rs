@@ -133,7 +133,7 @@ impl StanceMapApp {
 
     /// Replaces the open document without asking (tests and recovery use this).
     pub fn set_document(&mut self, document: Document) {
-        self.canvas.sync_layout(&document.map);
+        self.canvas.start_layout(&document.map);
         self.canvas.request_fit();
         self.document = Some(document);
         self.selection = Selection::Nothing;

@@ -6,6 +6,7 @@
 mod analysis;
 mod editing;
 mod files;
+mod idle;
 mod text;
 mod windows;
 

@@ -7,6 +7,7 @@ mod cache;
 mod camera;
 mod edges;
 mod labels;
+mod layout_job;
 mod legend;
 mod nodes;
 mod scene;
@@ -96,7 +97,7 @@ struct SceneKey {
 #[derive(Default)]
 struct ViewLayout {
     positions: BTreeMap<NodeRef, (f32, f32)>,
-    run: Option<ForceLayout>,
+    run: Option<layout_job::LayoutRun>,
     /// Counts of actors, issues, positions, relations when last checked.
     signature: Option<[usize; 4]>,
 }
@@ -137,7 +138,23 @@ impl CanvasState {
     /// first) that have none yet, to the end, in this call.
     pub fn sync_layout(&mut self, map: &StanceMap) {
         let kind = self.last_kind.clone().unwrap_or(LayoutGraphKind::Positions);
-        self.sync_view(map, &kind, usize::MAX);
+        self.sync_view(map, &kind, usize::MAX, false);
+    }
+
+    /// Like [`CanvasState::sync_layout`], but a big layout runs on its own thread
+    /// and the canvas shows its progress (the app calls this on opening a map).
+    pub fn start_layout(&mut self, map: &StanceMap) {
+        let kind = self.last_kind.clone().unwrap_or(LayoutGraphKind::Positions);
+        self.sync_view(map, &kind, usize::MAX, true);
+    }
+
+    /// How far the running layout is (`0.0..=1.0`), if one is running.
+    pub fn layout_progress(&self) -> Option<f32> {
+        self.layouts
+            .values()
+            .filter_map(|layout| layout.run.as_ref())
+            .map(layout_job::LayoutRun::progress)
+            .reduce(f32::min)
     }
 
     /// Where `node` was drawn in the last frame, in screen points.
@@ -216,9 +233,16 @@ impl CanvasState {
         (!edits.is_empty()).then_some(Edit::Batch(edits))
     }
 
-    /// Advances the layout of `kind` by at most `budget` work; returns whether more
-    /// frames are needed.
-    fn sync_view(&mut self, map: &StanceMap, kind: &LayoutGraphKind, budget: usize) -> bool {
+    /// Advances the layout of `kind` by at most `budget` work, or (with `background`)
+    /// hands a big one to its own thread and polls it; returns whether more frames
+    /// are needed.
+    fn sync_view(
+        &mut self,
+        map: &StanceMap,
+        kind: &LayoutGraphKind,
+        budget: usize,
+        background: bool,
+    ) -> bool {
         let signature = [
             map.n_actors(),
             map.n_issues(),
@@ -260,13 +284,34 @@ impl CanvasState {
                 return false;
             }
             let iterations = iterations_for(graph.nodes.len());
-            entry.run = Some(
-                ForceLayout::from_graph(graph, iterations, Anchoring::AllSaved, known)
-                    .with_extents(|node| crate::layout::label_extent(map, node)),
-            );
+            let run = ForceLayout::from_graph(graph, iterations, Anchoring::AllSaved, known)
+                .with_extents(|node| crate::layout::label_extent(map, node));
+            let big = layout_job::LayoutRun::estimated_cost(&run) > layout_job::BACKGROUND_MIN_COST;
+            entry.run = Some(if background && big {
+                match layout_job::BackgroundLayout::spawn(run.clone()) {
+                    Some(job) => layout_job::LayoutRun::Background(job),
+                    None => layout_job::LayoutRun::Inline(run),
+                }
+            } else {
+                layout_job::LayoutRun::Inline(run)
+            });
         }
-        let Some(run) = entry.run.as_mut() else {
-            return false;
+        let run = match entry.run.as_mut() {
+            None => return false,
+            Some(layout_job::LayoutRun::Background(job)) => match job.poll() {
+                layout_job::Poll::Running => return true,
+                layout_job::Poll::Done(positions) => {
+                    entry.positions.extend(positions);
+                    entry.run = None;
+                    self.layout_generation += 1;
+                    return false;
+                }
+                layout_job::Poll::Lost => {
+                    entry.run = None;
+                    return false;
+                }
+            },
+            Some(layout_job::LayoutRun::Inline(run)) => run,
         };
         let mut spent = 0usize;
         while run.step() {
@@ -374,9 +419,20 @@ pub fn canvas_ui(
         state.fit_pending = true;
         state.drag = None;
     }
-    let laying_out = state.sync_view(map, &kind, FRAME_LAYOUT_BUDGET);
+    // Once a view has been shown, a big layout of it (say after an edit) runs on its
+    // own thread too; the canvas polls it a few times a second.
+    let laying_out = state.sync_view(map, &kind, FRAME_LAYOUT_BUDGET, true);
     if laying_out {
-        ui.ctx().request_repaint();
+        match state.layout_progress() {
+            Some(_) if state.layouts.values().any(|l| {
+                matches!(l.run, Some(layout_job::LayoutRun::Background(_)))
+            }) =>
+            {
+                ui.ctx()
+                    .request_repaint_after(std::time::Duration::from_millis(100));
+            }
+            _ => ui.ctx().request_repaint(),
+        }
     }
     let mut scene = state.current_scene(map, view, filter, dark, &kind);
     if (state.fit_pending || !state.fitted_once)
@@ -451,10 +507,14 @@ pub fn canvas_ui(
         state.request_fit();
     }
     if laying_out {
+        let text = match state.layout_progress() {
+            Some(progress) => format!("Laying out… {:.0}%", progress * 100.0),
+            None => "Laying out…".to_owned(),
+        };
         painter.text(
             rect.center(),
             Align2::CENTER_CENTER,
-            "Laying out…",
+            text,
             FontId::proportional(16.0),
             theme::label_color(dark),
         );
