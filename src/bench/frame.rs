@@ -31,7 +31,11 @@ pub fn canvas_frames(map: &StanceMap, n_frames: usize, zooming: bool) -> Vec<Dur
         );
         let mut events = vec![egui::Event::PointerMoved(pointer)];
         if zooming && frame >= 2 {
-            events.push(egui::Event::Zoom(if frame % 2 == 0 { 1.05 } else { 1.0 / 1.05 }));
+            events.push(egui::Event::Zoom(if frame % 2 == 0 {
+                1.05
+            } else {
+                1.0 / 1.05
+            }));
         }
         let input = RawInput {
             screen_rect: Some(Rect::from_min_size(Pos2::ZERO, SCREEN)),

@@ -51,7 +51,11 @@ fn a_big_map_lays_out_off_the_ui_thread_then_goes_quiet() {
     }
     edits.push(Edit::AddIssue(Issue::new("i", "Issue")));
     for a in 0..1500 {
-        let stance = if a % 3 == 0 { Stance::Oppose } else { Stance::Support };
+        let stance = if a % 3 == 0 {
+            Stance::Oppose
+        } else {
+            Stance::Support
+        };
         edits.push(Edit::AddPosition(Position::new(
             format!("a{a}").as_str(),
             "i",
@@ -71,7 +75,10 @@ fn a_big_map_lays_out_off_the_ui_thread_then_goes_quiet() {
         std::thread::sleep(std::time::Duration::from_millis(50));
         waited += 1;
     }
-    assert!(!app.harness.state().canvas().is_laying_out(), "layout never finished");
+    assert!(
+        !app.harness.state().canvas().is_laying_out(),
+        "layout never finished"
+    );
     app.harness.run_ok();
     assert_eq!(frames_asking_for_repaint(&mut app, 10), 0);
     let placed = app

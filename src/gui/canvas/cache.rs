@@ -83,12 +83,8 @@ impl FrameCache {
             .collect();
         let hovered = key.hovered;
         let dark = key.dark;
-        let neighbours: Option<BTreeSet<usize>> = hovered.map(|h| {
-            scene
-                .neighbours_of(h)
-                .chain(std::iter::once(h))
-                .collect()
-        });
+        let neighbours: Option<BTreeSet<usize>> =
+            hovered.map(|h| scene.neighbours_of(h).chain(std::iter::once(h)).collect());
         let selected_nodes = selected_node_indices(scene, &key.selection);
         let mut shapes = Vec::new();
         edges::paint_edges(

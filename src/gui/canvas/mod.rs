@@ -424,9 +424,11 @@ pub fn canvas_ui(
     let laying_out = state.sync_view(map, &kind, FRAME_LAYOUT_BUDGET, true);
     if laying_out {
         match state.layout_progress() {
-            Some(_) if state.layouts.values().any(|l| {
-                matches!(l.run, Some(layout_job::LayoutRun::Background(_)))
-            }) =>
+            Some(_)
+                if state
+                    .layouts
+                    .values()
+                    .any(|l| matches!(l.run, Some(layout_job::LayoutRun::Background(_)))) =>
             {
                 ui.ctx()
                     .request_repaint_after(std::time::Duration::from_millis(100));
@@ -540,8 +542,7 @@ pub fn canvas_ui(
         // when egui shows the tooltip, not on every pointer move.
         let state: &CanvasState = state;
         response.on_hover_ui_at_pointer(|ui| {
-            if let Some(text) = hover_text(map, &scene, state, rect, ui.ctx().pointer_hover_pos())
-            {
+            if let Some(text) = hover_text(map, &scene, state, rect, ui.ctx().pointer_hover_pos()) {
                 ui.label(text);
             }
         });
