@@ -76,6 +76,9 @@ pub enum Command {
         /// Only the small map and a shorter corpus (a quick smoke run)
         #[arg(long)]
         quick: bool,
+        /// Only the map rows (frame, layout, save/load, heap): no extraction corpus
+        #[arg(long)]
+        maps_only: bool,
     },
     /// Score extraction against gold annotations
     Eval {
@@ -285,8 +288,12 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
             let mut session = llm.session()?;
             extract_command(&articles, output.as_deref(), format, &lexicon, &mut session)
         }
-        Some(Command::Bench { json, quick }) => {
-            let report = crate::bench::run(&crate::bench::BenchOptions { quick });
+        Some(Command::Bench {
+            json,
+            quick,
+            maps_only,
+        }) => {
+            let report = crate::bench::run(&crate::bench::BenchOptions { quick, maps_only });
             let text = if json {
                 report.to_json()?
             } else {

@@ -29,6 +29,8 @@ use synthetic::{MapSize, news_corpus, synthetic_map};
 pub struct BenchOptions {
     /// Only the 1k/5k map and a smaller corpus: a smoke run of a few seconds.
     pub quick: bool,
+    /// Skip the extraction rows (the corpus takes most of a full run).
+    pub maps_only: bool,
 }
 
 /// One line of the table: a median (or a ratio) with its target when there is one.
@@ -200,7 +202,9 @@ pub fn run(options: &BenchOptions) -> Report {
         threads: rayon::current_num_threads(),
         notes: Vec::new(),
     };
-    extraction(&mut report, options);
+    if !options.maps_only {
+        extraction(&mut report, options);
+    }
     let sizes: &[(MapSize, f64)] = if options.quick {
         &[(MapSize::SMALL, 0.5)]
     } else {

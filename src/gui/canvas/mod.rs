@@ -392,12 +392,9 @@ fn layout_kind(view: &View) -> Option<LayoutGraphKind> {
     }
 }
 
+/// The layout's own iteration counts, so the canvas and `stancemap bench` agree.
 fn iterations_for(n_nodes: usize) -> usize {
-    match n_nodes {
-        0..=300 => 300,
-        301..=3000 => 150,
-        _ => 60,
-    }
+    crate::layout::iterations_for(n_nodes)
 }
 
 /// Draws `view` of `map` into the remaining space of `ui` and returns what the user asked for.
