@@ -356,6 +356,7 @@ impl StanceMapApp {
 impl eframe::App for StanceMapApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.frame_ui(ui);
+        super::report_first_frame();
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

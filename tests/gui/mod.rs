@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod analysis;
+mod canvas_cache;
 mod editing;
 mod files;
 mod idle;

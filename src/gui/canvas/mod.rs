@@ -76,6 +76,8 @@ pub struct CanvasState {
     layout_generation: u64,
     /// The tessellated picture of the last frame.
     frame: Option<cache::FrameCache>,
+    /// How many times the picture was painted and tessellated anew.
+    picture_builds: u64,
     /// Each drawn label's node and screen rect, from the last frame.
     last_labels: Vec<(usize, Rect)>,
     last_legend: Option<Rect>,
@@ -180,6 +182,12 @@ impl CanvasState {
     /// The screen rect the canvas filled in the last frame.
     pub fn canvas_rect(&self) -> Option<Rect> {
         self.last_rect
+    }
+
+    /// How many frames painted and tessellated the picture anew instead of reusing
+    /// the last one (the scene, camera, canvas size, selection or style changed).
+    pub fn picture_builds(&self) -> u64 {
+        self.picture_builds
     }
 
     pub fn camera(&self) -> Camera {
@@ -485,6 +493,7 @@ pub fn canvas_ui(
     };
     if state.frame.as_ref().is_none_or(|frame| frame.key != key) {
         state.frame = Some(cache::FrameCache::build(ui.ctx(), &painter, &scene, key));
+        state.picture_builds += 1;
     }
     let drawn = state
         .frame
