@@ -8,6 +8,7 @@ mod app_actions;
 mod app_dialog_actions;
 pub mod article_panel;
 pub mod autosave;
+mod background_open;
 pub mod command;
 pub mod dialogs;
 pub mod document;
@@ -62,6 +63,7 @@ pub fn report_first_frame() {
 /// Opens the main window; with `path`, opens that map or article first.
 pub fn run(path: Option<PathBuf>) -> anyhow::Result<()> {
     let _ = LAUNCHED.set(std::time::Instant::now());
+    let opening = path.map(background_open::BackgroundOpen::start);
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("stancemap")
@@ -81,9 +83,10 @@ pub fn run(path: Option<PathBuf>) -> anyhow::Result<()> {
                 .and_then(|storage| eframe::get_value(storage, preferences::STORAGE_KEY))
                 .unwrap_or_default();
             let mut app = StanceMapApp::new(AppConfig::for_desktop(preferences));
-            // Opened before the first frame, so the start screen never flashes.
-            if let Some(path) = path {
-                app.open_path(&path);
+            // Opened on its own thread (started before the window), so the first
+            // frame does not wait for extraction; "Opening…" shows until it is done.
+            if let Some(job) = opening {
+                app.background_open = Some(job);
             }
             Ok(Box::new(app))
         }),

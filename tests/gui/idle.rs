@@ -88,3 +88,22 @@ fn a_big_map_lays_out_off_the_ui_thread_then_goes_quiet() {
         .screen_pos(&stancemap::stance_map::NodeRef::Actor("a7".into()));
     assert!(placed.is_some_and(|p| p.x.is_finite() && p.y.is_finite()));
 }
+
+#[test]
+fn a_file_opened_at_launch_opens_on_its_own_thread() {
+    let mut app = empty_app();
+    let path = app.dir.path().join("launch.stancemap.ron");
+    stancemap::storage::save_map(&path, &sample_map()).unwrap();
+    app.harness.state_mut().open_in_background(path.clone());
+    app.harness.step();
+    let mut waited = 0;
+    while app.harness.state().document().is_none() && waited < 400 {
+        std::thread::sleep(std::time::Duration::from_millis(25));
+        app.harness.step();
+        waited += 1;
+    }
+    assert_eq!(app.map(), &sample_map());
+    assert_eq!(app.document().path.as_deref(), Some(path.as_path()));
+    app.harness.run_ok();
+    assert_eq!(frames_asking_for_repaint(&mut app, 10), 0);
+}
