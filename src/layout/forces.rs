@@ -18,7 +18,7 @@ const THETA: f32 = 0.9;
 const GRAVITY: f32 = 0.25;
 /// The share of the area a big graph's nodes span that their boxes may fill before
 /// the overlap pass (see `ForceLayout::make_room`).
-const ROOM_FILL: f32 = 0.45;
+const ROOM_FILL: f32 = 0.3;
 /// Most passes the final overlap removal may take.
 const MAX_SPREAD_PASSES: usize = 200;
 
@@ -553,9 +553,10 @@ impl QuadTree {
                 continue;
             }
             let (dx, dy) = (p[0] - cell.centre_x, p[1] - cell.centre_y);
-            let distance = (dx * dx + dy * dy).sqrt();
-            if distance > 0.0 && cell.size / distance < THETA {
-                let factor = cell.mass * k * k / (distance * distance).max(1.0);
+            let distance_sq = dx * dx + dy * dy;
+            // size / distance < THETA, without the square root.
+            if distance_sq > 0.0 && cell.size * cell.size < THETA * THETA * distance_sq {
+                let factor = cell.mass * k * k / distance_sq.max(1.0);
                 force[0] += dx * factor;
                 force[1] += dy * factor;
             } else {
