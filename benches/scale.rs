@@ -53,7 +53,7 @@ fn load_ron_text(bencher: divan::Bencher, large: bool) {
 #[divan::bench(args = [false, true], sample_count = 3, sample_size = 1)]
 fn canvas_frames_10(bencher: divan::Bencher, large: bool) {
     let map = map(large);
-    bencher.bench(|| stancemap::bench::frame::canvas_frames(map, 10).len());
+    bencher.bench(|| stancemap::bench::frame::canvas_frames(map, 10, false).len());
 }
 
 #[cfg(feature = "gui")]

@@ -76,6 +76,9 @@ pub enum Command {
         /// Only the small map and a shorter corpus (a quick smoke run)
         #[arg(long)]
         quick: bool,
+        /// Only the map rows (frame, layout, save/load, heap): no extraction corpus
+        #[arg(long)]
+        maps_only: bool,
     },
     /// Score extraction against gold annotations
     Eval {
@@ -285,8 +288,12 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
             let mut session = llm.session()?;
             extract_command(&articles, output.as_deref(), format, &lexicon, &mut session)
         }
-        Some(Command::Bench { json, quick }) => {
-            let report = crate::bench::run(&crate::bench::BenchOptions { quick });
+        Some(Command::Bench {
+            json,
+            quick,
+            maps_only,
+        }) => {
+            let report = crate::bench::run(&crate::bench::BenchOptions { quick, maps_only });
             let text = if json {
                 report.to_json()?
             } else {
@@ -432,10 +439,10 @@ fn extract_command(
     articles: &[PathBuf],
     output: Option<&Path>,
     format: ExtractFormat,
-    lexicon: &LexiconArgs,
+    lexicon_args: &LexiconArgs,
     session: &mut crate::llm::args::LlmSession,
 ) -> anyhow::Result<Outcome> {
-    let lexicon = load_lexicon(lexicon)?;
+    let lexicon = load_lexicon(lexicon_args)?;
     let mut merged = |articles: &[PathBuf]| -> anyhow::Result<StanceMap> {
         let mut map = StanceMap::new();
         for path in articles {
@@ -452,17 +459,9 @@ fn extract_command(
             let map = merged(articles)?;
             (json::to_json_pretty(&map)?, has_stances(&map))
         }
+        // `run` sends JSON Lines to the parallel batch pipeline before it gets here.
         ExtractFormat::Jsonl => {
-            let mut text = String::new();
-            let mut found = false;
-            for path in articles {
-                let mut map = StanceMap::new();
-                extract_into(&mut map, path, &lexicon, session)?;
-                text.push_str(&json::to_json_line(&map)?);
-                text.push('\n');
-                found |= has_stances(&map);
-            }
-            (text, found)
+            return crate::cli_batch::files_command(articles, output, lexicon_args);
         }
     };
     emit(output, &text)?;

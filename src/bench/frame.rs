@@ -15,8 +15,10 @@ pub const SCREEN: Vec2 = Vec2::new(1920.0, 1080.0);
 
 /// Times of `n_frames` canvas frames after two warm-up frames (fonts, first fit).
 /// The pointer moves a little every frame so hover and hit tests run as they do
-/// when a user moves the mouse.
-pub fn canvas_frames(map: &StanceMap, n_frames: usize) -> Vec<Duration> {
+/// when a user moves the mouse. With `zooming`, every frame also zooms a little in
+/// or out, so the camera changes and the canvas repaints and re-tessellates its
+/// whole picture (the cost of a frame during a pan or zoom).
+pub fn canvas_frames(map: &StanceMap, n_frames: usize, zooming: bool) -> Vec<Duration> {
     let ctx = egui::Context::default();
     let mut state = CanvasState::default();
     let filter = CanvasFilter::default();
@@ -27,9 +29,17 @@ pub fn canvas_frames(map: &StanceMap, n_frames: usize) -> Vec<Duration> {
             400.0 + (frame * 37 % 900) as f32,
             300.0 + (frame * 53 % 500) as f32,
         );
+        let mut events = vec![egui::Event::PointerMoved(pointer)];
+        if zooming && frame >= 2 {
+            events.push(egui::Event::Zoom(if frame % 2 == 0 {
+                1.05
+            } else {
+                1.0 / 1.05
+            }));
+        }
         let input = RawInput {
             screen_rect: Some(Rect::from_min_size(Pos2::ZERO, SCREEN)),
-            events: vec![egui::Event::PointerMoved(pointer)],
+            events,
             ..RawInput::default()
         };
         let (elapsed, ()) = super::timed(|| {

@@ -29,6 +29,8 @@ use synthetic::{MapSize, news_corpus, synthetic_map};
 pub struct BenchOptions {
     /// Only the 1k/5k map and a smaller corpus: a smoke run of a few seconds.
     pub quick: bool,
+    /// Skip the extraction rows (the corpus takes most of a full run).
+    pub maps_only: bool,
 }
 
 /// One line of the table: a median (or a ratio) with its target when there is one.
@@ -200,7 +202,9 @@ pub fn run(options: &BenchOptions) -> Report {
         threads: rayon::current_num_threads(),
         notes: Vec::new(),
     };
-    extraction(&mut report, options);
+    if !options.maps_only {
+        extraction(&mut report, options);
+    }
     let sizes: &[(MapSize, f64)] = if options.quick {
         &[(MapSize::SMALL, 0.5)]
     } else {
@@ -331,9 +335,10 @@ fn map_size(report: &mut Report, size: MapSize, frame_target: f64) {
     #[cfg(feature = "gui")]
     {
         let n_frames = if large { 15 } else { 40 };
-        let canvas = frame::canvas_frames(&map, n_frames);
+        let canvas = frame::canvas_frames(&map, n_frames, false);
+        let zooming = frame::canvas_frames(&map, n_frames, true);
         let bare = frame::bare_mesh_frames(&map, n_frames);
-        let (canvas, bare) = (median_ms(&canvas), median_ms(&bare));
+        let (canvas, zooming, bare) = (median_ms(&canvas), median_ms(&zooming), median_ms(&bare));
         report.push_target(
             "canvas frame (egui pass + tessellate)",
             &name,
@@ -341,6 +346,13 @@ fn map_size(report: &mut Report, size: MapSize, frame_target: f64) {
             "ms",
             n_frames,
             frame_target,
+        );
+        report.push(
+            "canvas frame while zooming (picture rebuilt)",
+            &name,
+            zooming,
+            "ms",
+            n_frames,
         );
         report.push("bare batched mesh frame", &name, bare, "ms", n_frames);
         report.push_target(

@@ -39,10 +39,7 @@ impl AppConfig {
             .unwrap_or_else(std::env::temp_dir)
             .join("stancemap");
         let user_lexicon_path = config.join("lexicon.ron");
-        let lexicon = super::files::load_lexicon(&user_lexicon_path).unwrap_or_else(|error| {
-            eprintln!("stancemap: ignoring the user lexicon: {error}");
-            Lexicon::bundled()
-        });
+        let lexicon = desktop_lexicon();
         Self {
             file_dialog: Arc::new(super::file_dialog::NativeFileDialog),
             recovery_path: data.join("recovery.stancemap.ron"),
@@ -51,6 +48,23 @@ impl AppConfig {
             preferences,
         }
     }
+}
+
+/// The per-user lexicon file of the desktop app.
+fn desktop_user_lexicon_path() -> PathBuf {
+    dirs::config_dir()
+        .unwrap_or_else(std::env::temp_dir)
+        .join("stancemap")
+        .join("lexicon.ron")
+}
+
+/// The bundled lexicon plus the user's file (ignored, with a note on stderr, when
+/// it does not load).
+pub(super) fn desktop_lexicon() -> Lexicon {
+    super::files::load_lexicon(&desktop_user_lexicon_path()).unwrap_or_else(|error| {
+        eprintln!("stancemap: ignoring the user lexicon: {error}");
+        Lexicon::bundled()
+    })
 }
 
 /// The app: one open document at most, plus the UI state around it.
@@ -85,6 +99,8 @@ pub struct StanceMapApp {
     pub(super) actions: Vec<AppAction>,
     pub(super) analysis_panel: super::analysis_panel::AnalysisPanel,
     pub(super) export_dialog: super::export_dialog::ExportDialog,
+    /// The file named on the command line, while it opens on its own thread.
+    pub(super) background_open: Option<super::background_open::BackgroundOpen>,
 }
 
 impl StanceMapApp {
@@ -123,6 +139,29 @@ impl StanceMapApp {
             actions: Vec::new(),
             analysis_panel: Default::default(),
             export_dialog: Default::default(),
+            background_open: None,
+        }
+    }
+
+    /// Opens `path` on its own thread; the document replaces the start screen
+    /// when it is ready (see [`super::background_open`]).
+    pub fn open_in_background(&mut self, path: PathBuf) {
+        self.background_open = Some(super::background_open::BackgroundOpen::start(path));
+    }
+
+    /// Takes the document being opened in the background once it is ready.
+    fn poll_background_open(&mut self, ctx: &egui::Context) {
+        let Some(job) = &self.background_open else {
+            return;
+        };
+        match job.poll() {
+            None => ctx.request_repaint_after(std::time::Duration::from_millis(30)),
+            Some(result) => {
+                let path = job.path().to_owned();
+                self.background_open = None;
+                self.opened(&path, result);
+                ctx.request_repaint();
+            }
         }
     }
 
@@ -133,7 +172,7 @@ impl StanceMapApp {
 
     /// Replaces the open document without asking (tests and recovery use this).
     pub fn set_document(&mut self, document: Document) {
-        self.canvas.sync_layout(&document.map);
+        self.canvas.start_layout(&document.map);
         self.canvas.request_fit();
         self.document = Some(document);
         self.selection = Selection::Nothing;
@@ -219,6 +258,7 @@ impl StanceMapApp {
             self.theme_applied = true;
         }
         self.poll_pick(&ctx);
+        self.poll_background_open(&ctx);
         self.take_dropped_files(&ctx);
         self.analysis_panel.view.take_requests(&ctx);
         self.handle_close_request(&ctx);
@@ -245,7 +285,22 @@ impl StanceMapApp {
         egui::Panel::bottom("status_bar").show(ui, |ui| {
             super::status_bar::status_bar_ui(ui, self);
         });
-        if self.document.is_none() {
+        if self.document.is_none()
+            && let Some(job) = &self.background_open
+        {
+            let name = job.path().file_name().map_or_else(
+                || job.path().display().to_string(),
+                |name| name.to_string_lossy().into_owned(),
+            );
+            egui::CentralPanel::default().show(ui, |ui| {
+                ui.centered_and_justified(|ui| {
+                    ui.horizontal_centered(|ui| {
+                        ui.spinner();
+                        ui.label(format!("Opening {name}…"));
+                    });
+                });
+            });
+        } else if self.document.is_none() {
             egui::CentralPanel::default().show(ui, |ui| {
                 actions.extend(super::start_screen::start_screen_ui(
                     ui,
@@ -398,6 +453,7 @@ impl StanceMapApp {
 impl eframe::App for StanceMapApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.frame_ui(ui);
+        super::report_first_frame();
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

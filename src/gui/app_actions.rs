@@ -199,7 +199,13 @@ impl StanceMapApp {
     }
 
     pub(super) fn open_path(&mut self, path: &Path) {
-        match files::open_document(path, &self.config.lexicon) {
+        let result = files::open_document(path, &self.config.lexicon);
+        self.opened(path, result);
+    }
+
+    /// Shows a document opened from `path`, or says why it did not open.
+    pub(super) fn opened(&mut self, path: &Path, result: anyhow::Result<Document>) {
+        match result {
             Ok(document) => {
                 let note = if document.is_untouched_extraction() {
                     " — extracted, not saved as a map yet"

@@ -9,6 +9,7 @@ mod app_actions;
 mod app_dialog_actions;
 pub mod article_panel;
 pub mod autosave;
+mod background_open;
 pub mod command;
 pub mod dialogs;
 pub mod document;
@@ -40,8 +41,33 @@ use std::path::PathBuf;
 
 pub use app::{AppConfig, StanceMapApp};
 
+/// When [`run`] was called: the launch that the first-frame time counts from.
+static LAUNCHED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+/// Whether the first frame's time was reported.
+static FIRST_FRAME_REPORTED: std::sync::atomic::AtomicBool =
+    std::sync::atomic::AtomicBool::new(false);
+
+/// With `STANCEMAP_FIRST_FRAME` set, prints once to stderr how long after launch the
+/// first frame finished drawing (window, fonts, opening the file and the first layout
+/// included). The app calls this at the end of every frame; it costs one atomic load.
+pub fn report_first_frame() {
+    if FIRST_FRAME_REPORTED.swap(true, std::sync::atomic::Ordering::Relaxed) {
+        return;
+    }
+    if std::env::var_os("STANCEMAP_FIRST_FRAME").is_some()
+        && let Some(launched) = LAUNCHED.get()
+    {
+        eprintln!(
+            "stancemap: first frame drawn {:.0} ms after launch",
+            launched.elapsed().as_secs_f64() * 1e3
+        );
+    }
+}
+
 /// Opens the main window; with `path`, opens that map or article first.
 pub fn run(path: Option<PathBuf>) -> anyhow::Result<()> {
+    let _ = LAUNCHED.set(std::time::Instant::now());
+    let opening = path.map(background_open::BackgroundOpen::start);
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("stancemap")
@@ -61,9 +87,10 @@ pub fn run(path: Option<PathBuf>) -> anyhow::Result<()> {
                 .and_then(|storage| eframe::get_value(storage, preferences::STORAGE_KEY))
                 .unwrap_or_default();
             let mut app = StanceMapApp::new(AppConfig::for_desktop(preferences));
-            // Opened before the first frame, so the start screen never flashes.
-            if let Some(path) = path {
-                app.open_path(&path);
+            // Opened on its own thread (started before the window), so the first
+            // frame does not wait for extraction; "Opening…" shows until it is done.
+            if let Some(job) = opening {
+                app.background_open = Some(job);
             }
             Ok(Box::new(app))
         }),

@@ -16,6 +16,9 @@ const THETA: f32 = 0.9;
 /// Pull towards the centre (grows with the square of the distance), so isolated
 /// nodes and disconnected parts stay near the rest instead of drifting off.
 const GRAVITY: f32 = 0.25;
+/// The share of the area a big graph's nodes span that their boxes may fill before
+/// the overlap pass (see `ForceLayout::make_room`).
+const ROOM_FILL: f32 = 0.3;
 /// Most passes the final overlap removal may take.
 const MAX_SPREAD_PASSES: usize = 200;
 
@@ -141,6 +144,15 @@ impl ForceLayout {
         }
     }
 
+    /// Steps left before the run is done (force iterations plus the overlap pass).
+    pub fn steps_left(&self) -> usize {
+        if self.spread_done {
+            0
+        } else {
+            self.iterations.saturating_sub(self.iteration) + 1
+        }
+    }
+
     /// Rough cost of one step, in node/edge visits; callers budget steps per frame with it.
     pub fn step_cost(&self) -> usize {
         let n = self.nodes.len();
@@ -162,6 +174,9 @@ impl ForceLayout {
             self.iterate();
             self.iteration += 1;
         } else {
+            if self.nodes.len() > EXACT_REPULSION_MAX_NODES {
+                self.make_room();
+            }
             overlap::spread(
                 &mut self.positions,
                 &self.extents,
@@ -186,6 +201,46 @@ impl ForceLayout {
             .zip(&self.positions)
             .map(|(node, [x, y])| (node.clone(), (*x, *y)))
             .collect()
+    }
+
+    /// Spreads a big graph's free nodes evenly about their centre until their boxes
+    /// could fit without overlap (at [`ROOM_FILL`] of the area they span), so the
+    /// overlap pass has only local collisions to settle instead of a packed disc:
+    /// its passes, each linear, drop from hundreds to a few. Nothing happens when a
+    /// node is fixed (the free ones must stay near the fixed ones) or there is room.
+    fn make_room(&mut self) {
+        if self.fixed.iter().any(|fixed| *fixed) {
+            return;
+        }
+        let n = self.positions.len();
+        if n < 2 {
+            return;
+        }
+        let needed: f32 = self
+            .extents
+            .iter()
+            .map(|(w, h)| (2.0 * w + NODE_MARGIN) * (2.0 * h + NODE_MARGIN))
+            .sum();
+        let (mut min_x, mut min_y, mut max_x, mut max_y) = (f32::MAX, f32::MAX, f32::MIN, f32::MIN);
+        let (mut sx, mut sy) = (0.0f64, 0.0f64);
+        for [x, y] in &self.positions {
+            min_x = min_x.min(*x);
+            min_y = min_y.min(*y);
+            max_x = max_x.max(*x);
+            max_y = max_y.max(*y);
+            sx += f64::from(*x);
+            sy += f64::from(*y);
+        }
+        let area = ((max_x - min_x) * (max_y - min_y)).max(1.0);
+        let scale = (needed / (ROOM_FILL * area)).sqrt();
+        if !scale.is_finite() || scale <= 1.0 {
+            return;
+        }
+        let (cx, cy) = ((sx / n as f64) as f32, (sy / n as f64) as f32);
+        for [x, y] in &mut self.positions {
+            *x = cx + (*x - cx) * scale;
+            *y = cy + (*y - cy) * scale;
+        }
     }
 
     /// Moves a node (for example one the user dragged) and keeps it there.
@@ -498,9 +553,10 @@ impl QuadTree {
                 continue;
             }
             let (dx, dy) = (p[0] - cell.centre_x, p[1] - cell.centre_y);
-            let distance = (dx * dx + dy * dy).sqrt();
-            if distance > 0.0 && cell.size / distance < THETA {
-                let factor = cell.mass * k * k / (distance * distance).max(1.0);
+            let distance_sq = dx * dx + dy * dy;
+            // size / distance < THETA, without the square root.
+            if distance_sq > 0.0 && cell.size * cell.size < THETA * THETA * distance_sq {
+                let factor = cell.mass * k * k / distance_sq.max(1.0);
                 force[0] += dx * factor;
                 force[1] += dy * factor;
             } else {

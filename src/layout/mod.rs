@@ -116,7 +116,10 @@ pub fn iterations_for(n_nodes: usize) -> usize {
     match n_nodes {
         0..=300 => 300,
         301..=3000 => 150,
-        _ => 60,
+        3001..=6000 => 60,
+        // Barnes–Hut settles the coarse shape early; the room-making step and the
+        // overlap pass finish what more iterations would only polish.
+        _ => 40,
     }
 }
 

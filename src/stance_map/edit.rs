@@ -102,6 +102,8 @@ pub enum EditError {
 impl StanceMap {
     /// Applies `edit`, returning its inverse; on error the map is unchanged.
     pub fn apply(&mut self, edit: Edit) -> Result<Edit, EditError> {
+        // Even a refused edit counts: a revision only ever promises "maybe changed".
+        self.revision = super::next_revision();
         match edit {
             Edit::AddActor(actor) => self.add_actor(actor),
             Edit::UpdateActor(actor) => self.update_actor(actor),

@@ -52,6 +52,15 @@ pub struct StanceMap {
     relations: BTreeMap<RelationKey, EdgeIndex>,
     sources: BTreeMap<SourceId, Source>,
     layout: BTreeMap<NodeRef, NodeLayout>,
+    /// See [`StanceMap::revision`]; not content, so equality ignores it.
+    revision: u64,
+}
+
+/// Revisions handed out so far in this process (0 is the empty default map's).
+static REVISIONS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+fn next_revision() -> u64 {
+    REVISIONS.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1
 }
 
 /// Maps are equal when they hold the same content, whatever the graph's internal indices.
@@ -69,6 +78,13 @@ impl PartialEq for StanceMap {
 impl StanceMap {
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// A number that changes whenever [`StanceMap::apply`] runs and is never reused
+    /// by another map in this process (a clone shares it until either changes), so
+    /// views can cache what they derive from a map and rebuild only when it changed.
+    pub fn revision(&self) -> u64 {
+        self.revision
     }
 
     pub fn is_empty(&self) -> bool {

@@ -94,8 +94,11 @@ pub fn open_map(path: &Path) -> Result<OpenedMap, StorageError> {
     let bytes = read_capped(path, MAP_SIZE_CAP, FileKind::Map)?;
     let fingerprint = Fingerprint::of_bytes(&bytes, modified(path));
     let text = utf8_text(path, bytes, FileKind::Map)?;
+    let file = parse_file(&text, MapSyntax::from_path(path)).map_err(|error| error.at(path))?;
+    // The records own copies of everything; the text need not share the peak with the map.
+    drop(text);
     let (map, warnings) =
-        parse_map_checked(&text, MapSyntax::from_path(path)).map_err(|error| error.at(path))?;
+        convert::from_file_checked(file).map_err(|error| ParseError::Schema(error).at(path))?;
     Ok(OpenedMap {
         map,
         warnings,
@@ -113,13 +116,18 @@ pub fn parse_map_checked(
     text: &str,
     syntax: MapSyntax,
 ) -> Result<(StanceMap, Vec<String>), ParseError> {
+    let file = parse_file(text, syntax)?;
+    Ok(convert::from_file_checked(file)?)
+}
+
+/// Map text as file records, not yet checked against the model.
+fn parse_file(text: &str, syntax: MapSyntax) -> Result<MapFile, ParseError> {
     // Notepad and PowerShell write a byte-order mark; it is not part of the text.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let file = match syntax {
-        MapSyntax::Ron => parse_ron(text)?,
-        MapSyntax::Json => parse_json(text)?,
-    };
-    Ok(convert::from_file_checked(file)?)
+    match syntax {
+        MapSyntax::Ron => parse_ron(text),
+        MapSyntax::Json => parse_json(text),
+    }
 }
 
 fn modified(path: &Path) -> Option<std::time::SystemTime> {

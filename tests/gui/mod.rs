@@ -5,8 +5,10 @@
 
 mod analysis;
 mod analysis_view;
+mod canvas_cache;
 mod editing;
 mod files;
+mod idle;
 mod text;
 mod windows;
 

@@ -1,9 +1,11 @@
 //! Painting edges: solid green support, dashed red opposition, arrowheads at the
 //! target, width by strength, faded when unsure; a changed (mixed) claim is half in
-//! each style. Many edges go into one mesh.
+//! each style. Many edges go into one mesh; zoomed out on a big map (level of
+//! detail) an edge is one thin line in its stance's colour, without dashes, arrowhead
+//! or marks.
 
 use egui::epaint::{Mesh, PathStroke};
-use egui::{Color32, Painter, Pos2, Rect, Shape, Stroke, Vec2};
+use egui::{Color32, Pos2, Rect, Shape, Stroke, Vec2};
 
 use super::scene::{Scene, SceneEdge, SceneNode};
 use crate::gui::theme;
@@ -70,13 +72,14 @@ impl EdgeSink {
             .push(Shape::circle_stroke(centre, radius, stroke));
     }
 
-    pub fn finish(self, painter: &Painter) {
+    /// Appends what was collected to `out`: the mesh first, then the shapes.
+    pub fn finish(self, out: &mut Vec<Shape>) {
         if let Some(mesh) = self.mesh
             && !mesh.is_empty()
         {
-            painter.add(Shape::mesh(mesh));
+            out.push(Shape::mesh(mesh));
         }
-        painter.extend(self.shapes);
+        out.extend(self.shapes);
     }
 }
 
@@ -91,6 +94,8 @@ pub struct EdgeLook {
     pub has_reverse: bool,
     /// A frustrated tie of the two-coalition split (overlay): drawn over a glow.
     pub frustrated: bool,
+    /// Level of detail for a zoomed-out big map: one plain line, colour only.
+    pub simple: bool,
 }
 
 /// The point where a ray from a node's centre along `direction` leaves its shape.
@@ -145,6 +150,18 @@ pub fn paint_edge(
     } * look.emphasis;
     let color = theme::faded(theme::stance_color(edge.stance, look.dark), opacity);
     let width = (1.0 + 2.5 * edge.strength) * scale;
+    if look.simple {
+        if look.selected {
+            sink.line(
+                start,
+                end,
+                width + 6.0,
+                theme::faded(theme::selection_color(look.dark), 0.8),
+            );
+        }
+        sink.line(start, end, width, color);
+        return;
+    }
     let arrow_length = if edge.directed {
         (8.0 + 4.0 * edge.strength) * scale
     } else {
@@ -249,23 +266,26 @@ pub fn visible(a: Pos2, b: Pos2, clip: Rect) -> bool {
     Rect::from_two_pos(a, b).expand(12.0).intersects(clip)
 }
 
-/// Paints every edge of the scene; `screen` holds each node's screen position.
+/// Paints the edges `which` (indices into the scene's edges) that touch `clip` into
+/// `out`; `screen` holds each node's screen position.
 pub fn paint_edges(
-    painter: &Painter,
+    out: &mut Vec<Shape>,
+    clip: Rect,
     scene: &Scene,
     screen: &[Pos2],
+    which: impl Iterator<Item = usize>,
     look_of: impl Fn(usize, &SceneEdge) -> EdgeLook,
 ) {
-    let clip = painter.clip_rect();
-    let visible_edges: Vec<usize> = scene
-        .edges
-        .iter()
-        .enumerate()
-        .filter(|(_, edge)| match (screen.get(edge.a), screen.get(edge.b)) {
-            (Some(a), Some(b)) => visible(*a, *b, clip),
-            _ => false,
+    let visible_edges: Vec<usize> = which
+        .filter(|&i| {
+            scene
+                .edges
+                .get(i)
+                .is_some_and(|edge| match (screen.get(edge.a), screen.get(edge.b)) {
+                    (Some(a), Some(b)) => visible(*a, *b, clip),
+                    _ => false,
+                })
         })
-        .map(|(i, _)| i)
         .collect();
     let mut sink = EdgeSink::new(visible_edges.len());
     for i in visible_edges {
@@ -282,5 +302,5 @@ pub fn paint_edges(
         let look = look_of(i, edge);
         paint_edge(&mut sink, edge, (from_node, from), (to_node, to), &look);
     }
-    sink.finish(painter);
+    sink.finish(out);
 }

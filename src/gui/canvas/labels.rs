@@ -22,7 +22,7 @@ const ISSUE_LABEL_WIDTH: f32 = 150.0;
 /// Padding around a label's text, inside its drawn backdrop.
 pub const LABEL_PADDING: Vec2 = Vec2::new(3.0, 1.0);
 /// Most labels one frame tries to place; the rest show on hover.
-const MAX_LABELS: usize = 2_000;
+pub const MAX_LABELS: usize = 2_000;
 /// Side of a spatial-grid cell, in points.
 const CELL: f32 = 64.0;
 
@@ -45,6 +45,11 @@ pub struct LabelInputs<'a> {
     pub clip: Rect,
     /// Nodes placed first, in this order (selected, hovered, their neighbours).
     pub first: &'a [usize],
+    /// Only `first` is placed (and only their shapes are obstacles): the hover
+    /// overlay of a big map labels the hovered node and its neighbours on top.
+    pub only_first: bool,
+    /// Most labels to place (level of detail: fewer on a zoomed-out big map).
+    pub max_labels: usize,
 }
 
 /// The label font: the body text style, never below [`MIN_LABEL_POINTS`].
@@ -66,15 +71,25 @@ pub fn place_labels(
     let mut grid = Grid::default();
     // Node shapes are soft obstacles: a label avoids them when it can.
     let mut shapes = Grid::default();
-    let shape_rects: Vec<Option<Rect>> = (0..inputs.scene.nodes.len())
-        .map(|i| shape_rect(inputs, i))
-        .collect();
+    let shape_rects: Vec<Option<Rect>> = if inputs.only_first {
+        let mut rects = vec![None; inputs.scene.nodes.len()];
+        for &i in inputs.first {
+            if let Some(rect) = rects.get_mut(i) {
+                *rect = shape_rect(inputs, i);
+            }
+        }
+        rects
+    } else {
+        (0..inputs.scene.nodes.len())
+            .map(|i| shape_rect(inputs, i))
+            .collect()
+    };
     for (i, rect) in shape_rects.iter().enumerate() {
         if let Some(rect) = rect {
             shapes.insert(*rect, i);
         }
     }
-    for node in order.into_iter().take(MAX_LABELS) {
+    for node in order.into_iter().take(inputs.max_labels) {
         let (Some(scene_node), Some(&centre)) =
             (inputs.scene.nodes.get(node), inputs.screen.get(node))
         else {
@@ -120,6 +135,23 @@ pub fn place_labels(
 /// `first`, then every other visible node by degree (most edges first), then index.
 fn priority_order(inputs: &LabelInputs<'_>) -> Vec<usize> {
     let n = inputs.scene.nodes.len();
+    let mut seen = vec![false; n];
+    let mut order = Vec::with_capacity(if inputs.only_first {
+        inputs.first.len()
+    } else {
+        n
+    });
+    for &node in inputs.first {
+        if let Some(flag) = seen.get_mut(node)
+            && !*flag
+        {
+            *flag = true;
+            order.push(node);
+        }
+    }
+    if inputs.only_first {
+        return order;
+    }
     let mut degree = vec![0usize; n];
     for edge in &inputs.scene.edges {
         for end in [edge.a, edge.b] {
@@ -129,16 +161,6 @@ fn priority_order(inputs: &LabelInputs<'_>) -> Vec<usize> {
         }
     }
     let near = inputs.clip.expand(200.0);
-    let mut seen = vec![false; n];
-    let mut order = Vec::with_capacity(n);
-    for &node in inputs.first {
-        if let Some(flag) = seen.get_mut(node)
-            && !*flag
-        {
-            *flag = true;
-            order.push(node);
-        }
-    }
     let mut rest: Vec<usize> = (0..n)
         .filter(|&i| !seen.get(i).copied().unwrap_or(true))
         .filter(|&i| inputs.screen.get(i).is_some_and(|p| near.contains(*p)))

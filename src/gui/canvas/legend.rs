@@ -194,6 +194,7 @@ fn paint_legend(painter: &Painter, frame: Rect, view: &View, dark: bool) {
                     directed,
                     matches: true,
                     mixed,
+                    has_reverse: false,
                 };
                 let look = EdgeLook {
                     dark,
@@ -202,6 +203,7 @@ fn paint_legend(painter: &Painter, frame: Rect, view: &View, dark: bool) {
                     selected: false,
                     has_reverse: false,
                     frustrated: false,
+                    simple: false,
                 };
                 // The dummy ends are actor-sized, so the sample spans the gap between them.
                 paint_edge(
@@ -243,5 +245,7 @@ fn paint_legend(painter: &Painter, frame: Rect, view: &View, dark: bool) {
             theme::label_color(dark),
         );
     }
-    sink.finish(painter);
+    let mut shapes = Vec::new();
+    sink.finish(&mut shapes);
+    painter.extend(shapes);
 }

@@ -3,15 +3,17 @@
 //! selection and Shift+drag to add an edge. It never changes the map itself: it
 //! returns [`Command`]s, and one drag is one `Edit::MoveNode`.
 
+mod cache;
 mod camera;
 mod edges;
 mod labels;
+mod layout_job;
 mod legend;
 mod nodes;
 mod overlay;
 mod scene;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use egui::{Align2, FontId, Pos2, Rect, Sense, UiBuilder, Vec2};
 
@@ -65,8 +67,19 @@ pub struct CanvasState {
     dropped: Option<(NodeRef, Pos2)>,
     last_kind: Option<LayoutGraphKind>,
     last_rect: Option<Rect>,
+    /// The scene of the last frame, kept while `scene_key` says it is current.
     last_scene: Scene,
-    last_screen: Vec<Pos2>,
+    scene_key: Option<SceneKey>,
+    /// Bumped whenever `last_scene` changes, so the frame cache notices.
+    scene_generation: u64,
+    /// A node the drag moved in `last_scene`, and where it was before.
+    scene_patch: Option<(usize, Pos2)>,
+    /// Bumped whenever computed layout positions change.
+    layout_generation: u64,
+    /// The tessellated picture of the last frame.
+    frame: Option<cache::FrameCache>,
+    /// How many times the picture was painted and tessellated anew.
+    picture_builds: u64,
     /// Each drawn label's node and screen rect, from the last frame.
     last_labels: Vec<(usize, Rect)>,
     last_legend: Option<Rect>,
@@ -76,11 +89,21 @@ pub struct CanvasState {
     overlay: std::sync::Arc<CanvasOverlay>,
 }
 
+/// What the scene is built from: when none of it changed, last frame's scene stays.
+#[derive(Clone, Debug, PartialEq)]
+struct SceneKey {
+    revision: u64,
+    view: View,
+    filter: CanvasFilter,
+    dark: bool,
+    layout_generation: u64,
+}
+
 /// Positions the layout computed for one view, and the run still in progress.
 #[derive(Default)]
 struct ViewLayout {
     positions: BTreeMap<NodeRef, (f32, f32)>,
-    run: Option<ForceLayout>,
+    run: Option<layout_job::LayoutRun>,
     /// Counts of actors, issues, positions, relations when last checked.
     signature: Option<[usize; 4]>,
 }
@@ -121,7 +144,23 @@ impl CanvasState {
     /// first) that have none yet, to the end, in this call.
     pub fn sync_layout(&mut self, map: &StanceMap) {
         let kind = self.last_kind.clone().unwrap_or(LayoutGraphKind::Positions);
-        self.sync_view(map, &kind, usize::MAX);
+        self.sync_view(map, &kind, usize::MAX, false);
+    }
+
+    /// Like [`CanvasState::sync_layout`], but a big layout runs on its own thread
+    /// and the canvas shows its progress (the app calls this on opening a map).
+    pub fn start_layout(&mut self, map: &StanceMap) {
+        let kind = self.last_kind.clone().unwrap_or(LayoutGraphKind::Positions);
+        self.sync_view(map, &kind, usize::MAX, true);
+    }
+
+    /// How far the running layout is (`0.0..=1.0`), if one is running.
+    pub fn layout_progress(&self) -> Option<f32> {
+        self.layouts
+            .values()
+            .filter_map(|layout| layout.run.as_ref())
+            .map(layout_job::LayoutRun::progress)
+            .reduce(f32::min)
     }
 
     /// Sets what the analysis lays over the canvas from the next frame on.
@@ -143,7 +182,7 @@ impl CanvasState {
     /// Where `node` was drawn in the last frame, in screen points.
     pub fn screen_pos(&self, node: &NodeRef) -> Option<Pos2> {
         let index = self.last_scene.nodes.iter().position(|n| &n.node == node)?;
-        self.last_screen.get(index).copied()
+        self.frame.as_ref()?.screen.get(index).copied()
     }
 
     /// Every label drawn in the last frame: its node and its screen rect (backdrop
@@ -165,6 +204,12 @@ impl CanvasState {
         self.last_rect
     }
 
+    /// How many frames painted and tessellated the picture anew instead of reusing
+    /// the last one (the scene, camera, canvas size, selection or style changed).
+    pub fn picture_builds(&self) -> u64 {
+        self.picture_builds
+    }
+
     pub fn camera(&self) -> Camera {
         self.camera
     }
@@ -180,6 +225,7 @@ impl CanvasState {
     pub fn relayout(&mut self, map: &StanceMap, view: &View) -> Option<Edit> {
         let kind = layout_kind(view)?;
         self.layouts.remove(&kind);
+        self.layout_generation += 1;
         self.request_fit();
         match kind {
             LayoutGraphKind::IssueLens(_) => None,
@@ -215,9 +261,16 @@ impl CanvasState {
         (!edits.is_empty()).then_some(Edit::Batch(edits))
     }
 
-    /// Advances the layout of `kind` by at most `budget` work; returns whether more
-    /// frames are needed.
-    fn sync_view(&mut self, map: &StanceMap, kind: &LayoutGraphKind, budget: usize) -> bool {
+    /// Advances the layout of `kind` by at most `budget` work, or (with `background`)
+    /// hands a big one to its own thread and polls it; returns whether more frames
+    /// are needed.
+    fn sync_view(
+        &mut self,
+        map: &StanceMap,
+        kind: &LayoutGraphKind,
+        budget: usize,
+        background: bool,
+    ) -> bool {
         let signature = [
             map.n_actors(),
             map.n_issues(),
@@ -259,13 +312,34 @@ impl CanvasState {
                 return false;
             }
             let iterations = iterations_for(graph.nodes.len());
-            entry.run = Some(
-                ForceLayout::from_graph(graph, iterations, Anchoring::AllSaved, known)
-                    .with_extents(|node| crate::layout::label_extent(map, node)),
-            );
+            let run = ForceLayout::from_graph(graph, iterations, Anchoring::AllSaved, known)
+                .with_extents(|node| crate::layout::label_extent(map, node));
+            let big = layout_job::LayoutRun::estimated_cost(&run) > layout_job::BACKGROUND_MIN_COST;
+            entry.run = Some(if background && big {
+                match layout_job::BackgroundLayout::spawn(run.clone()) {
+                    Some(job) => layout_job::LayoutRun::Background(job),
+                    None => layout_job::LayoutRun::Inline(run),
+                }
+            } else {
+                layout_job::LayoutRun::Inline(run)
+            });
         }
-        let Some(run) = entry.run.as_mut() else {
-            return false;
+        let run = match entry.run.as_mut() {
+            None => return false,
+            Some(layout_job::LayoutRun::Background(job)) => match job.poll() {
+                layout_job::Poll::Running => return true,
+                layout_job::Poll::Done(positions) => {
+                    entry.positions.extend(positions);
+                    entry.run = None;
+                    self.layout_generation += 1;
+                    return false;
+                }
+                layout_job::Poll::Lost => {
+                    entry.run = None;
+                    return false;
+                }
+            },
+            Some(layout_job::LayoutRun::Inline(run)) => run,
         };
         let mut spent = 0usize;
         while run.step() {
@@ -277,10 +351,43 @@ impl CanvasState {
         if run.is_done() {
             entry.positions.extend(run.positions());
             entry.run = None;
+            self.layout_generation += 1;
             false
         } else {
             true
         }
+    }
+
+    /// The scene for this frame: last frame's while nothing it is built from changed
+    /// (a drag's patch undone), else a fresh one. Taken out of the state for the frame.
+    fn current_scene(
+        &mut self,
+        map: &StanceMap,
+        view: &View,
+        filter: &CanvasFilter,
+        dark: bool,
+        kind: &LayoutGraphKind,
+    ) -> Scene {
+        let mut scene = std::mem::take(&mut self.last_scene);
+        if let Some((i, world)) = self.scene_patch.take()
+            && let Some(node) = scene.nodes.get_mut(i)
+        {
+            node.world = world;
+            self.scene_generation += 1;
+        }
+        let key = SceneKey {
+            revision: map.revision(),
+            view: view.clone(),
+            filter: filter.clone(),
+            dark,
+            layout_generation: self.layout_generation,
+        };
+        if self.scene_key.as_ref() != Some(&key) {
+            scene = Scene::build(map, view, filter, dark, |node| self.place(map, kind, node));
+            self.scene_key = Some(key);
+            self.scene_generation += 1;
+        }
+        scene
     }
 
     /// Where a node is drawn, in layout units: the drag, else the map, else the layout.
@@ -313,12 +420,9 @@ fn layout_kind(view: &View) -> Option<LayoutGraphKind> {
     }
 }
 
+/// The layout's own iteration counts, so the canvas and `stancemap bench` agree.
 fn iterations_for(n_nodes: usize) -> usize {
-    match n_nodes {
-        0..=300 => 300,
-        301..=3000 => 150,
-        _ => 60,
-    }
+    crate::layout::iterations_for(n_nodes)
 }
 
 /// Draws `view` of `map` into the remaining space of `ui` and returns what the user asked for.
@@ -340,13 +444,24 @@ pub fn canvas_ui(
         state.fit_pending = true;
         state.drag = None;
     }
-    let laying_out = state.sync_view(map, &kind, FRAME_LAYOUT_BUDGET);
+    // Once a view has been shown, a big layout of it (say after an edit) runs on its
+    // own thread too; the canvas polls it a few times a second.
+    let laying_out = state.sync_view(map, &kind, FRAME_LAYOUT_BUDGET, true);
     if laying_out {
-        ui.ctx().request_repaint();
+        match state.layout_progress() {
+            Some(_)
+                if state
+                    .layouts
+                    .values()
+                    .any(|l| matches!(l.run, Some(layout_job::LayoutRun::Background(_)))) =>
+            {
+                ui.ctx()
+                    .request_repaint_after(std::time::Duration::from_millis(100));
+            }
+            _ => ui.ctx().request_repaint(),
+        }
     }
-    let scene = Scene::build(map, view, filter, dark, |node| {
-        state.place(map, &kind, node)
-    });
+    let mut scene = state.current_scene(map, view, filter, dark, &kind);
     if (state.fit_pending || !state.fitted_once)
         && !laying_out
         && let Some(bounds) = scene.bounds()
@@ -361,7 +476,6 @@ pub fn canvas_ui(
     interact(ui, &response, rect, map, view, &scene, state, &mut commands);
     // Interaction may have moved the camera or a node: draw where things are now. A
     // node dropped this frame is drawn where it was dropped; the map catches up next frame.
-    let mut scene = scene;
     let moved = match (&state.drag, &state.dropped) {
         (Some(Drag::Node { node, world, .. }), _) | (_, Some((node, world))) => {
             Some((node.clone(), *world))
@@ -369,24 +483,47 @@ pub fn canvas_ui(
         _ => None,
     };
     if let Some((node, world)) = moved
-        && let Some(moved) = scene.nodes.iter_mut().find(|n| n.node == node)
+        && let Some((i, moved)) = scene
+            .nodes
+            .iter_mut()
+            .enumerate()
+            .find(|(_, n)| n.node == node)
     {
+        state.scene_patch = Some((i, moved.world));
         moved.world = world;
+        state.scene_generation += 1;
     }
     state.dropped = None;
-    let screen: Vec<Pos2> = scene
-        .nodes
-        .iter()
-        .map(|node| state.camera.to_screen(rect, node.world))
-        .collect();
 
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 0.0, theme::canvas_background(dark));
     let font = labels::label_font(ui.style());
-    let drawn = paint(&painter, &scene, &screen, selection, state, dark, font);
+    let hovered = state.hovered.filter(|_| state.drag.is_none());
+    let key = cache::FrameKey {
+        scene_generation: state.scene_generation,
+        camera: state.camera,
+        rect,
+        clip: painter.clip_rect(),
+        selection: selection.clone(),
+        hovered: hovered.filter(|_| !cache::is_big(&scene)),
+        dark,
+        font,
+        pixels_per_point: ui.ctx().pixels_per_point(),
+        atlas_size: ui.ctx().fonts(|fonts| fonts.font_image_size()),
+        overlay_revision: state.overlay.revision,
+    };
+    if state.frame.as_ref().is_none_or(|frame| frame.key != key) {
+        state.frame = Some(cache::FrameCache::build(ui.ctx(), &painter, &scene, key, &state.overlay));
+        state.picture_builds += 1;
+    }
+    let drawn = state
+        .frame
+        .as_ref()
+        .map(|frame| frame.paint(&painter, &scene, hovered, selection))
+        .unwrap_or_default();
     overlay::paint_key(&painter, rect, &state.overlay, dark);
     if let Some(Drag::Edge { from, pointer }) = &state.drag
-        && let Some(start) = screen.get(*from)
+        && let Some(start) = state.frame.as_ref().and_then(|f| f.screen.get(*from))
     {
         painter.arrow(
             *start,
@@ -400,10 +537,14 @@ pub fn canvas_ui(
         state.request_fit();
     }
     if laying_out {
+        let text = match state.layout_progress() {
+            Some(progress) => format!("Laying out… {:.0}%", progress * 100.0),
+            None => "Laying out…".to_owned(),
+        };
         painter.text(
             rect.center(),
             Align2::CENTER_CENTER,
-            "Laying out…",
+            text,
             FontId::proportional(16.0),
             theme::label_color(dark),
         );
@@ -424,16 +565,19 @@ pub fn canvas_ui(
     }
     toolbar_ui(ui, rect, state, &mut commands);
 
-    if state.drag.is_none() {
-        let hint = hover_text(map, &scene, state, rect, &response);
-        if let Some(text) = hint {
-            response.on_hover_text_at_pointer(text);
-        }
+    if state.drag.is_none() && response.hovered() {
+        // The tooltip's text (an edge hit test over every edge) is worked out only
+        // when egui shows the tooltip, not on every pointer move.
+        let state: &CanvasState = state;
+        response.on_hover_ui_at_pointer(|ui| {
+            if let Some(text) = hover_text(map, &scene, state, rect, ui.ctx().pointer_hover_pos()) {
+                ui.label(text);
+            }
+        });
     }
     state.last_rect = Some(rect);
     state.last_labels = drawn;
     state.last_scene = scene;
-    state.last_screen = screen;
     commands
 }
 
@@ -506,166 +650,6 @@ fn toolbar_ui(ui: &mut egui::Ui, rect: Rect, state: &mut CanvasState, commands: 
             }
         });
     });
-}
-
-/// Paints edges, nodes and then the labels the placement found room for; returns
-/// each drawn label's node index and rect.
-fn paint(
-    painter: &egui::Painter,
-    scene: &Scene,
-    screen: &[Pos2],
-    selection: &Selection,
-    state: &CanvasState,
-    dark: bool,
-    font: FontId,
-) -> Vec<(usize, Rect)> {
-    let zoom = state.camera.zoom;
-    let hovered = state.hovered.filter(|_| state.drag.is_none());
-    let neighbours: Option<BTreeSet<usize>> =
-        hovered.map(|h| neighbours_of(scene, h).chain(std::iter::once(h)).collect());
-    let selected_nodes = selected_node_indices(scene, selection);
-    // Only relations can run both ways between the same two actors.
-    let pairs: BTreeSet<(usize, usize)> = scene
-        .edges
-        .iter()
-        .filter(|edge| matches!(edge.target, EdgeTarget::Relation(_)))
-        .map(|edge| (edge.a, edge.b))
-        .collect();
-    edges::paint_edges(painter, scene, screen, |_, edge| {
-        let mut emphasis = if edge.matches { 1.0 } else { 0.2 };
-        if let Some(h) = hovered
-            && edge.a != h
-            && edge.b != h
-        {
-            emphasis *= 0.15;
-        }
-        edges::EdgeLook {
-            dark,
-            zoom,
-            emphasis,
-            selected: scene.is_selected(edge, selection),
-            has_reverse: edge.directed && pairs.contains(&(edge.b, edge.a)),
-            frustrated: match (scene.nodes.get(edge.a), scene.nodes.get(edge.b)) {
-                (Some(a), Some(b)) => state.overlay.is_highlighted(&a.node, &b.node),
-                _ => false,
-            },
-        }
-    });
-    // Labels go first for what the user is looking at: the selection, the hovered
-    // node, their neighbours; then the best-connected nodes.
-    let mut first: Vec<usize> = selected_nodes.iter().copied().collect();
-    first.extend(hovered);
-    for focus in first.clone() {
-        first.extend(neighbours_of(scene, focus));
-    }
-    let placed = labels::place_labels(
-        painter,
-        egui::Color32::PLACEHOLDER,
-        &labels::LabelInputs {
-            scene,
-            screen,
-            zoom,
-            font,
-            clip: painter.clip_rect(),
-            first: &first,
-        },
-    );
-    // An issue whose label sits on it is drawn as that label's box (one box, not a
-    // small box behind a bigger label).
-    let label_boxes: BTreeMap<usize, Rect> = placed
-        .iter()
-        .filter(|label| {
-            scene.nodes.get(label.node).is_some_and(|n| n.is_issue())
-                && screen
-                    .get(label.node)
-                    .is_some_and(|c| (label.rect.center() - *c).length() < 0.5)
-        })
-        .filter_map(|label| {
-            let node = scene.nodes.get(label.node)?;
-            let centre = *screen.get(label.node)?;
-            let shape = Rect::from_center_size(centre, node.half_size() * 2.0 * zoom);
-            Some((label.node, label.rect.union(shape)))
-        })
-        .collect();
-    let clip = painter.clip_rect();
-    let mut looks: Vec<Option<nodes::NodeLook>> = Vec::with_capacity(scene.nodes.len());
-    for (i, node) in scene.nodes.iter().enumerate() {
-        let Some(&centre) = screen.get(i) else {
-            looks.push(None);
-            continue;
-        };
-        let reach = node.half_size().max_elem() * zoom + 60.0;
-        if !clip.expand(reach).contains(centre) {
-            looks.push(None);
-            continue;
-        }
-        let mut emphasis = if node.matches { 1.0 } else { 0.25 };
-        if let Some(neighbours) = &neighbours
-            && !neighbours.contains(&i)
-        {
-            emphasis *= 0.3;
-        }
-        let look = nodes::NodeLook {
-            dark,
-            zoom,
-            emphasis,
-            selected: selected_nodes.contains(&i) && selected_nodes.len() == 1,
-            hovered: hovered == Some(i),
-            fill: state.overlay.fill_of(&node.node),
-            frustrated: state.overlay.is_ringed(&node.node),
-        };
-        nodes::paint_node(painter, node, centre, &look, label_boxes.get(&i).copied());
-        looks.push(Some(look));
-    }
-    for label in &placed {
-        let (Some(node), Some(Some(look))) = (scene.nodes.get(label.node), looks.get(label.node))
-        else {
-            continue;
-        };
-        let backdrop = label_boxes.get(&label.node).copied().unwrap_or(label.rect);
-        nodes::paint_label(painter, label, backdrop, node.is_issue(), look);
-    }
-    placed
-        .iter()
-        .map(|label| (label.node, label.rect))
-        .collect()
-}
-
-/// Indices of the nodes that share an edge with `node`, in edge order.
-fn neighbours_of(scene: &Scene, node: usize) -> impl Iterator<Item = usize> + '_ {
-    scene.edges.iter().filter_map(move |edge| {
-        if edge.a == node {
-            Some(edge.b)
-        } else if edge.b == node {
-            Some(edge.a)
-        } else {
-            None
-        }
-    })
-}
-
-/// The scene nodes `selection` names: a node, or both ends of an edge.
-fn selected_node_indices(scene: &Scene, selection: &Selection) -> BTreeSet<usize> {
-    let mut selected = BTreeSet::new();
-    for (i, node) in scene.nodes.iter().enumerate() {
-        let hit = match (selection, &node.node) {
-            (Selection::Actor(id), NodeRef::Actor(node_id)) => id == node_id,
-            (Selection::Issue(id), NodeRef::Issue(node_id)) => id == node_id,
-            _ => false,
-        };
-        if hit {
-            selected.insert(i);
-        }
-    }
-    if matches!(selection, Selection::Position(_) | Selection::Relation(_)) {
-        for edge in &scene.edges {
-            if scene.is_selected(edge, selection) {
-                selected.insert(edge.a);
-                selected.insert(edge.b);
-            }
-        }
-    }
-    selected
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -748,6 +732,7 @@ fn interact(
                         .or_default()
                         .positions
                         .insert(node, (world.x, world.y));
+                    state.layout_generation += 1;
                 } else if world.x.is_finite() && world.y.is_finite() {
                     state.dropped = Some((node.clone(), world));
                     commands.push(Command::Edit(Edit::MoveNode {
@@ -826,9 +811,9 @@ fn hover_text(
     scene: &Scene,
     state: &CanvasState,
     rect: Rect,
-    response: &egui::Response,
+    pointer: Option<Pos2>,
 ) -> Option<String> {
-    let pointer = response.hover_pos()?;
+    let pointer = pointer?;
     if let Some(node) = state.hovered.and_then(|i| scene.nodes.get(i)) {
         return Some(match &node.node {
             NodeRef::Actor(id) => {

@@ -1,7 +1,9 @@
 //! Painting nodes: actors as circles, issues as rounded boxes; their labels are
-//! placed by [`super::labels`] and drawn here on a backdrop.
+//! placed by [`super::labels`] and drawn here on a backdrop. Shapes go into a list,
+//! so the canvas can tessellate a frame's nodes once and reuse them.
 
-use egui::{Color32, CornerRadius, Painter, Pos2, Rect, Stroke, StrokeKind, Vec2};
+use egui::epaint::{CircleShape, RectShape};
+use egui::{Color32, CornerRadius, Pos2, Rect, Shape, Stroke, StrokeKind, Vec2};
 
 use super::scene::SceneNode;
 use crate::gui::theme;
@@ -17,12 +19,23 @@ pub struct NodeLook {
     pub fill: Option<Color32>,
     /// The actor is on a frustrated tie: ringed in the frustrated colour.
     pub frustrated: bool,
+    /// Level of detail for a zoomed-out big map: a filled dot, no outline or pin.
+    pub simple: bool,
+}
+
+fn circle(out: &mut Vec<Shape>, center: Pos2, radius: f32, fill: Color32, stroke: Stroke) {
+    out.push(Shape::Circle(CircleShape {
+        center,
+        radius,
+        fill,
+        stroke,
+    }));
 }
 
 /// Paints one node's shape at `centre`; an issue whose label sits on it
 /// (`label_box`) is drawn as that box instead, by [`paint_label`].
 pub fn paint_node(
-    painter: &Painter,
+    out: &mut Vec<Shape>,
     node: &SceneNode,
     centre: Pos2,
     look: &NodeLook,
@@ -51,35 +64,62 @@ pub fn paint_node(
         let radius = CornerRadius::same((8.0 * look.zoom).clamp(1.0, 12.0) as u8);
         if let Some(label_box) = label_box {
             if let Some(stroke) = highlight {
-                painter.rect_stroke(label_box.expand(3.0), radius, stroke, StrokeKind::Outside);
+                out.push(Shape::Rect(RectShape::stroke(
+                    label_box.expand(3.0),
+                    radius,
+                    stroke,
+                    StrokeKind::Outside,
+                )));
             }
             return;
         }
         let rect = Rect::from_center_size(centre, half * 2.0);
         let border = theme::faded(theme::issue_stroke(look.dark), look.emphasis);
-        painter.rect(
+        let border = if look.simple {
+            Stroke::NONE
+        } else {
+            Stroke::new(stroke_width, border)
+        };
+        out.push(Shape::Rect(RectShape::new(
             rect,
             radius,
             fill,
-            Stroke::new(stroke_width, border),
+            border,
             StrokeKind::Inside,
-        );
+        )));
         if let Some(stroke) = highlight {
-            painter.rect_stroke(rect.expand(3.0), radius, stroke, StrokeKind::Outside);
+            out.push(Shape::Rect(RectShape::stroke(
+                rect.expand(3.0),
+                radius,
+                stroke,
+                StrokeKind::Outside,
+            )));
         }
     } else {
-        painter.circle(centre, half.x, fill, Stroke::new(stroke_width, outline));
+        let outline = if look.simple {
+            Stroke::NONE
+        } else {
+            Stroke::new(stroke_width, outline)
+        };
+        circle(out, centre, half.x, fill, outline);
         if look.frustrated {
             let ring = theme::faded(super::frustrated_color(look.dark), look.emphasis);
-            painter.circle_stroke(centre, half.x + 7.0, Stroke::new(2.5, ring));
+            circle(
+                out,
+                centre,
+                half.x + 7.0,
+                Color32::TRANSPARENT,
+                Stroke::new(2.5, ring),
+            );
         }
         if let Some(stroke) = highlight {
-            painter.circle_stroke(centre, half.x + 4.0, stroke);
+            circle(out, centre, half.x + 4.0, Color32::TRANSPARENT, stroke);
         }
-        if node.pinned {
+        if node.pinned && !look.simple {
             // A small dark pin at the top right: this node stays where it was put.
             let pin = centre + Vec2::new(0.7, -0.7) * half.x;
-            painter.circle(
+            circle(
+                out,
                 pin,
                 (3.0 * look.zoom).clamp(1.5, 4.0),
                 theme::faded(theme::locked_color(look.dark), look.emphasis),
@@ -93,9 +133,9 @@ pub fn paint_node(
 }
 
 /// Draws a placed label: a `backdrop` (issue-coloured for issues, so an issue whose
-/// label sits on it is one box) and the text.
+/// label sits on it is one box) into `backdrops` and the text into `texts`.
 pub fn paint_label(
-    painter: &Painter,
+    (backdrops, texts): (&mut Vec<Shape>, &mut Vec<Shape>),
     label: &super::labels::PlacedLabel,
     backdrop: Rect,
     issue: bool,
@@ -118,18 +158,20 @@ pub fn paint_label(
             Stroke::NONE,
         )
     };
-    painter.rect(
+    backdrops.push(Shape::Rect(RectShape::new(
         backdrop,
         CornerRadius::same(4),
         fill,
         stroke,
         StrokeKind::Inside,
-    );
+    )));
     let color = theme::faded(theme::label_color(look.dark), look.emphasis.max(0.4));
     // The galley is centred (halign), so it is anchored at the rect's top centre.
     let anchor = Pos2::new(
         label.rect.center().x,
         label.rect.top() + super::labels::LABEL_PADDING.y,
     );
-    painter.galley(anchor, label.galley.clone(), color);
+    if !label.galley.is_empty() {
+        texts.push(Shape::galley(anchor, label.galley.clone(), color));
+    }
 }

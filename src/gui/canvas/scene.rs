@@ -67,12 +67,82 @@ pub struct SceneEdge {
     /// The evidence holds both stances (the holder changed its mind, or sources
     /// disagree); drawn half in the other stance's style.
     pub mixed: bool,
+    /// A relation runs the other way between the same two actors; drawn bent aside.
+    pub has_reverse: bool,
 }
 
 #[derive(Clone, Debug, Default)]
 pub struct Scene {
     pub nodes: Vec<SceneNode>,
     pub edges: Vec<SceneEdge>,
+    /// Each node's edges (indices into `edges`), built once with the scene so hover
+    /// and selection never scan every edge.
+    incidence: Incidence,
+}
+
+/// Compressed adjacency: node `i`'s edges are `edges[offsets[i]..offsets[i + 1]]`.
+#[derive(Clone, Debug, Default)]
+struct Incidence {
+    offsets: Vec<usize>,
+    edges: Vec<usize>,
+}
+
+impl Incidence {
+    fn build(n_nodes: usize, edges: &[SceneEdge]) -> Self {
+        let mut offsets = vec![0usize; n_nodes + 1];
+        for edge in edges {
+            for end in [edge.a, edge.b] {
+                if let Some(count) = offsets.get_mut(end + 1) {
+                    *count += 1;
+                }
+            }
+        }
+        for i in 1..offsets.len() {
+            let before = offsets.get(i - 1).copied().unwrap_or(0);
+            if let Some(offset) = offsets.get_mut(i) {
+                *offset += before;
+            }
+        }
+        let mut cursor = offsets.clone();
+        let mut list = vec![0usize; offsets.last().copied().unwrap_or(0)];
+        for (i, edge) in edges.iter().enumerate() {
+            let ends = if edge.a == edge.b {
+                &[edge.a][..]
+            } else {
+                &[edge.a, edge.b][..]
+            };
+            for &end in ends {
+                if let Some(at) = cursor.get_mut(end)
+                    && let Some(slot) = list.get_mut(*at)
+                {
+                    *slot = i;
+                    *at += 1;
+                }
+            }
+        }
+        // A self-loop was counted twice but stored once: trim the unused slot away
+        // by keeping only what each node filled.
+        let mut compact = Vec::with_capacity(list.len());
+        let mut compact_offsets = Vec::with_capacity(offsets.len());
+        compact_offsets.push(0);
+        for node in 0..n_nodes {
+            let start = offsets.get(node).copied().unwrap_or(0);
+            let end = cursor.get(node).copied().unwrap_or(start);
+            compact.extend(list.get(start..end).unwrap_or(&[]));
+            compact_offsets.push(compact.len());
+        }
+        Self {
+            offsets: compact_offsets,
+            edges: compact,
+        }
+    }
+
+    fn of(&self, node: usize) -> &[usize] {
+        match (self.offsets.get(node), self.offsets.get(node + 1)) {
+            (Some(&start), Some(&end)) => self.edges.get(start..end).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
 }
 
 impl Scene {
@@ -204,7 +274,36 @@ impl Scene {
             }
             View::Matrix => {}
         }
-        builder.scene
+        let mut scene = builder.scene;
+        // Only relations can run both ways between the same two actors.
+        let relation_pairs: rustc_hash::FxHashSet<(usize, usize)> = scene
+            .edges
+            .iter()
+            .filter(|edge| matches!(edge.target, EdgeTarget::Relation(_)))
+            .map(|edge| (edge.a, edge.b))
+            .collect();
+        for edge in &mut scene.edges {
+            edge.has_reverse = edge.directed && relation_pairs.contains(&(edge.b, edge.a));
+        }
+        scene.incidence = Incidence::build(scene.nodes.len(), &scene.edges);
+        scene
+    }
+
+    /// Indices of the edges that touch `node`, in edge order.
+    pub fn edges_of(&self, node: usize) -> &[usize] {
+        self.incidence.of(node)
+    }
+
+    /// Indices of the nodes that share an edge with `node`, in edge order.
+    pub fn neighbours_of(&self, node: usize) -> impl Iterator<Item = usize> + '_ {
+        self.edges_of(node).iter().filter_map(move |&i| {
+            let edge = self.edges.get(i)?;
+            if edge.a == node {
+                Some(edge.b)
+            } else {
+                Some(edge.a)
+            }
+        })
     }
 
     /// What selecting edge `edge` means.
@@ -365,6 +464,7 @@ impl Builder<'_> {
             directed,
             matches,
             mixed: claim.is_mixed(),
+            has_reverse: false,
         });
     }
 }
