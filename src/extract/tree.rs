@@ -345,7 +345,15 @@ pub fn open_issues(tree: &SentenceTree<'_>) -> Vec<OpenIssue> {
             continue;
         }
         for &child in reader.children_of(index) {
-            if matches!(reader.rel(child), "xcomp" | "ccomp")
+            let infinitive = || {
+                reader
+                    .children_of(child)
+                    .iter()
+                    .any(|&g| reader.rel(g) == "mark" && reader.lemma(g) == "to")
+            };
+            let complement = matches!(reader.rel(child), "xcomp" | "ccomp")
+                || (reader.rel(child) == "dep" && infinitive());
+            if complement
                 && let Some(open) = reader.clause_issue(child)
             {
                 out.push(open);
