@@ -242,6 +242,16 @@ impl StanceMapApp {
     }
 
     fn save_to(&mut self, path: &Path) {
+        self.save_with(path, SaveCheck::IfSameFile);
+    }
+
+    /// Saves over `path` whatever is on disk now (the answer "Overwrite" to the
+    /// conflict question); still atomic, the replaced file kept as `.bak`.
+    pub(super) fn overwrite(&mut self, path: &Path) {
+        self.save_with(path, SaveCheck::Overwrite);
+    }
+
+    fn save_with(&mut self, path: &Path, check: SaveCheck) {
         let Some(document) = &mut self.document else {
             return;
         };
@@ -253,7 +263,8 @@ impl StanceMapApp {
             self.status = format!("could not store the layout: {error}");
         }
         // Saving over the file it came from first checks nobody changed it since.
-        let result = if document.path.as_deref() == Some(path) {
+        let checked = check == SaveCheck::IfSameFile && document.path.as_deref() == Some(path);
+        let result = if checked {
             storage::save_map_checked(path, &document.map, document.fingerprint.as_ref())
         } else {
             storage::save_map(path, &document.map).and_then(|()| {
@@ -262,11 +273,10 @@ impl StanceMapApp {
             })
         };
         match result {
-            Err(error @ storage::StorageError::Conflict { .. }) => {
-                // The prompt: a second Save overwrites knowingly; Save As keeps both.
-                document.fingerprint = storage::Fingerprint::of_file(path).ok().flatten();
-                self.after_save = None;
-                self.status = format!("{error}; press Save again to overwrite it, or use Save As");
+            Err(storage::StorageError::Conflict { .. }) => {
+                // Nothing was written; the question decides (what waits for this
+                // save stays waiting until Overwrite, and Cancel drops it).
+                self.ask_about_conflict(path);
             }
             Ok(fingerprint) => {
                 document.fingerprint = Some(fingerprint);
@@ -351,6 +361,15 @@ impl StanceMapApp {
             self.selection = Selection::Nothing;
         }
     }
+}
+
+/// Whether a save first checks that the file is still the one opened.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum SaveCheck {
+    /// When saving over the file the map came from (the usual Save).
+    IfSameFile,
+    /// Never: the user chose to overwrite a changed file.
+    Overwrite,
 }
 
 /// The edit that deletes what is selected.

@@ -41,6 +41,7 @@ impl StanceMapApp {
                 self.autosave.remove_recovery(&self.config.recovery_path);
             }
             AppAction::AddLexiconAlias { actor, alias } => self.add_lexicon_alias(&actor, &alias),
+            AppAction::Conflict(answer) => self.answer_conflict(answer),
             // Every other action is handled in `run_action`.
             _ => {}
         }

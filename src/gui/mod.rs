@@ -9,6 +9,7 @@ mod app_dialog_actions;
 pub mod article_panel;
 pub mod autosave;
 pub mod command;
+pub mod conflict_dialog;
 pub mod dialogs;
 pub mod document;
 pub mod export_dialog;
