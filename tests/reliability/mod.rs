@@ -4,6 +4,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+#[cfg(feature = "gui")]
+mod conflict;
 mod crash;
 mod encodings;
 mod html_pages;
