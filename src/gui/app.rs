@@ -85,6 +85,8 @@ pub struct StanceMapApp {
     pub(super) actions: Vec<AppAction>,
     pub(super) analysis_panel: super::analysis_panel::AnalysisPanel,
     pub(super) export_dialog: super::export_dialog::ExportDialog,
+    /// A file that could not be opened or read, named above the map.
+    pub(super) error_banner: super::error_banner::ErrorBanner,
 }
 
 impl StanceMapApp {
@@ -123,6 +125,7 @@ impl StanceMapApp {
             actions: Vec::new(),
             analysis_panel: Default::default(),
             export_dialog: Default::default(),
+            error_banner: Default::default(),
         }
     }
 
@@ -167,6 +170,11 @@ impl StanceMapApp {
 
     pub fn modal(&self) -> Option<&Modal> {
         self.modal.as_ref()
+    }
+
+    /// The load error the banner shows, if any.
+    pub fn error_banner(&self) -> Option<&str> {
+        self.error_banner.message.as_deref()
     }
 
     /// The model extractor window's state.
@@ -234,6 +242,7 @@ impl StanceMapApp {
             actions.extend(super::menu::menu_bar_ui(ui, self));
         });
         self.llm.banner_ui(ui);
+        self.error_banner.banner_ui(ui);
         egui::Panel::bottom("status_bar").show(ui, |ui| {
             super::status_bar::status_bar_ui(ui, self);
         });

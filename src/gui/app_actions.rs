@@ -208,9 +208,14 @@ impl StanceMapApp {
                 };
                 self.set_document(document);
                 self.config.preferences.remember(path);
+                self.error_banner.clear();
                 self.status = format!("opened {}{note}", path.display());
             }
-            Err(error) => self.status = format!("could not open: {error:#}"),
+            // The open document stays; the banner names the file and the place.
+            Err(error) => {
+                self.status = format!("could not open {}", path.display());
+                self.error_banner.show(format!("could not open: {error:#}"));
+            }
         }
     }
 
@@ -220,7 +225,10 @@ impl StanceMapApp {
         };
         let article = match storage::read_article(path) {
             Ok(article) => article,
-            Err(error) => return self.status = format!("could not read article: {error}"),
+            Err(error) => {
+                self.status = format!("could not read {}", path.display());
+                return self.error_banner.show(format!("could not read article: {error}"));
+            }
         };
         let edit = files::article_edit(
             &document.map,

@@ -12,6 +12,7 @@ pub mod command;
 pub mod conflict_dialog;
 pub mod dialogs;
 pub mod document;
+pub mod error_banner;
 pub mod export_dialog;
 pub mod file_browser;
 pub mod file_dialog;

@@ -8,6 +8,8 @@
 mod conflict;
 mod crash;
 mod encodings;
+#[cfg(feature = "gui")]
+mod gui_errors;
 mod html_pages;
 mod malformed;
 mod maps;
