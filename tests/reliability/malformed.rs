@@ -198,3 +198,19 @@ fn over_size_lexicons_are_refused_before_reading() {
     assert!(stderr.contains("too large"), "{stderr}");
     assert!(stderr.contains(user.to_str().unwrap()), "{stderr}");
 }
+
+#[test]
+fn deeply_nested_user_lexicon_is_refused_by_the_recursion_limit() {
+    // Unknown fields are skipped generically, so only RON's recursion limit stops a
+    // 100,000-deep value before the stack does.
+    let dir = tempfile::tempdir().unwrap();
+    let lexicon = dir.path().join("lexicon.ron");
+    std::fs::write(&lexicon, format!("(extra: {})", "[".repeat(100_000))).unwrap();
+    let article = dir.path().join("a.txt");
+    std::fs::write(&article, "France backs the plan.\n").unwrap();
+    let output = super::run_with_user_lexicon(&lexicon, &["extract", article.to_str().unwrap()]);
+    let stderr = text(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("nests too deeply"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
