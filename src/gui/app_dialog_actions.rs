@@ -33,7 +33,10 @@ impl StanceMapApp {
                         self.set_document(Document::unsaved(map, "recovered map"));
                         self.status = "recovered the unsaved map".into();
                     }
-                    Err(error) => self.status = format!("could not recover: {error}"),
+                    Err(error) => {
+                        self.status = "could not recover the unsaved map".into();
+                        self.error_banner.show(format!("could not recover: {error}"));
+                    }
                 }
             }
             AppAction::DiscardRecovery => {
