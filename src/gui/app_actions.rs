@@ -227,7 +227,9 @@ impl StanceMapApp {
             Ok(article) => article,
             Err(error) => {
                 self.status = format!("could not read {}", path.display());
-                return self.error_banner.show(format!("could not read article: {error}"));
+                return self
+                    .error_banner
+                    .show(format!("could not read article: {error}"));
             }
         };
         let edit = files::article_edit(

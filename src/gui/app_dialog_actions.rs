@@ -35,7 +35,8 @@ impl StanceMapApp {
                     }
                     Err(error) => {
                         self.status = "could not recover the unsaved map".into();
-                        self.error_banner.show(format!("could not recover: {error}"));
+                        self.error_banner
+                            .show(format!("could not recover: {error}"));
                     }
                 }
             }

@@ -54,12 +54,10 @@ pub fn differences_text(path: &Path, open: &StanceMap) -> String {
 /// Draws the question inside the app's modal and returns what its buttons asked for.
 pub fn conflict_ui(ui: &mut egui::Ui, dialog: &ConflictDialog, actions: &mut Vec<AppAction>) {
     ui.heading("The map changed on disk");
-    let name = dialog
-        .path
-        .file_name()
-        .map_or_else(|| dialog.path.display().to_string(), |name| {
-            name.to_string_lossy().into_owned()
-        });
+    let name = dialog.path.file_name().map_or_else(
+        || dialog.path.display().to_string(),
+        |name| name.to_string_lossy().into_owned(),
+    );
     ui.label(format!(
         "{name} was changed by someone else since you opened it. Saving now replaces their version"
     ));

@@ -54,7 +54,11 @@ fn save_and_expect_the_question(app: &mut TestApp, path: &PathBuf, on_disk: &[u8
     for button in ["Overwrite", "Save as…", "Show differences", "Cancel"] {
         app.harness.get_by_label(button);
     }
-    assert_eq!(std::fs::read(path).unwrap(), on_disk, "written before asking");
+    assert_eq!(
+        std::fs::read(path).unwrap(),
+        on_disk,
+        "written before asking"
+    );
 }
 
 #[test]

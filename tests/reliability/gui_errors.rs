@@ -59,8 +59,16 @@ fn broken_files_are_named_in_a_banner_and_the_open_map_stays() {
             b"(format: \"stancemap\", version: 99)",
             "unsupported map version 99",
         ),
-        ("deep.stancemap.ron", deep.as_bytes(), "nests deeper than 32"),
-        ("binary.stancemap.ron", b"\0\x9f\x92\x96\0\x01", "not valid utf-8"),
+        (
+            "deep.stancemap.ron",
+            deep.as_bytes(),
+            "nests deeper than 32",
+        ),
+        (
+            "binary.stancemap.ron",
+            b"\0\x9f\x92\x96\0\x01",
+            "not valid utf-8",
+        ),
         ("empty.txt", b"", "empty"),
         ("binary.txt", b"PK\x03\x04\x00\x00binary\x00", "binary"),
     ];
@@ -95,9 +103,9 @@ fn over_size_article_is_refused_in_a_banner() {
 #[test]
 fn a_good_open_clears_the_banner() {
     let mut app = app_with_map();
-    app.harness
-        .state_mut()
-        .queue(AppAction::Open(app.dir.path().join("missing.stancemap.ron")));
+    app.harness.state_mut().queue(AppAction::Open(
+        app.dir.path().join("missing.stancemap.ron"),
+    ));
     app.harness.run();
     assert!(app.harness.state().error_banner().is_some());
     let good = app.dir.path().join("good.stancemap.ron");
@@ -110,7 +118,11 @@ fn a_good_open_clears_the_banner() {
 
 /// A map whose source claims to come from `decoy`, a file with other text.
 fn map_pointing_at(decoy: &Path, dir: &Path) -> std::path::PathBuf {
-    std::fs::write(decoy, "Decoy text that must never be read. Russia backs Decoy.").unwrap();
+    std::fs::write(
+        decoy,
+        "Decoy text that must never be read. Russia backs Decoy.",
+    )
+    .unwrap();
     let ron = to_ron_string(&sample_map()).unwrap().replace(
         "path: \"talks.txt\"",
         &format!("path: {:?}", decoy.display().to_string()),
