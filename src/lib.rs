@@ -107,6 +107,10 @@
 //! - `gui/analysis_panel.rs` (Tools →
 //!   Analysis…) and `export_dialog.rs` (File → Export…, Copy image) are windows that
 //!   read the map and return no commands.
+//! - `gui/conflict_dialog.rs`: when saving finds the map file changed on disk since it
+//!   was opened (`StorageError::Conflict`), the modal that asks Overwrite / Save as… /
+//!   Show differences (`analysis::diff` as text) / Cancel; `gui/error_banner.rs`
+//!   names a file that could not be opened above the map, keeping the open document.
 //!
 //! ## Invariants
 //!
