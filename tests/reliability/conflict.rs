@@ -126,3 +126,32 @@ fn save_as_writes_elsewhere_and_leaves_the_changed_file_alone() {
     assert_eq!(app.document().path.as_deref(), Some(elsewhere.as_path()));
     assert!(!app.document().is_dirty());
 }
+
+#[test]
+fn quitting_through_save_waits_for_the_answer() {
+    // Quit → "Save" → the file changed: nothing closes until the user answers.
+    let (mut app, path, on_disk) = changed_behind_the_apps_back();
+    app.harness.state_mut().queue(AppAction::Quit);
+    app.harness.run();
+    app.harness.get_by_label("Save").click();
+    app.harness.run();
+    assert!(matches!(
+        app.harness.state().modal(),
+        Some(Modal::Conflict(_))
+    ));
+    assert!(!app.harness.state().close_allowed());
+    // Cancel drops the quit too: the map stays open and unsaved.
+    app.harness.get_by_label("Cancel").click();
+    app.harness.run();
+    assert!(!app.harness.state().close_allowed());
+    assert_eq!(std::fs::read(&path).unwrap(), on_disk);
+    // Asked again, Overwrite saves and then quits.
+    app.harness.state_mut().queue(AppAction::Quit);
+    app.harness.run();
+    app.harness.get_by_label("Save").click();
+    app.harness.run();
+    app.harness.get_by_label("Overwrite").click();
+    app.harness.run();
+    assert!(app.harness.state().close_allowed());
+    assert_eq!(&load_map(&path).unwrap(), app.map());
+}
