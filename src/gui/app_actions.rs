@@ -70,6 +70,9 @@ impl StanceMapApp {
             AppAction::Escape => {
                 if self.modal.take().is_none() {
                     self.selection = Selection::Nothing;
+                } else {
+                    // Like Cancel: what waited for a save (e.g. quitting) is dropped.
+                    self.after_save = None;
                 }
             }
             AppAction::Quit => {

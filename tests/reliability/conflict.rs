@@ -155,3 +155,26 @@ fn quitting_through_save_waits_for_the_answer() {
     assert!(app.harness.state().close_allowed());
     assert_eq!(&load_map(&path).unwrap(), app.map());
 }
+
+#[test]
+fn escape_on_the_question_drops_the_waiting_quit() {
+    let (mut app, path, on_disk) = changed_behind_the_apps_back();
+    app.harness.state_mut().queue(AppAction::Quit);
+    app.harness.run();
+    app.harness.get_by_label("Save").click();
+    app.harness.run();
+    assert!(matches!(
+        app.harness.state().modal(),
+        Some(Modal::Conflict(_))
+    ));
+    app.harness.key_press(Key::Escape);
+    app.harness.run();
+    assert_eq!(app.harness.state().modal(), None);
+    assert_eq!(std::fs::read(&path).unwrap(), on_disk);
+    // A later save that overwrites does not quit: the quit was dropped with the question.
+    save_and_expect_the_question(&mut app, &path, &on_disk);
+    app.harness.get_by_label("Overwrite").click();
+    app.harness.run();
+    assert!(!app.harness.state().close_allowed());
+    assert!(!app.document().is_dirty());
+}
