@@ -119,6 +119,10 @@
 //!   under the toolbar). `sources_panel.rs` lists sources with editable dates
 //!   (`Edit::UpdateSource`); `stance_chart.rs` is the stance-over-time chart the
 //!   inspector and the Analysis window share.
+//! - `gui/conflict_dialog.rs`: when saving finds the map file changed on disk since it
+//!   was opened (`StorageError::Conflict`), the modal that asks Overwrite / Save as… /
+//!   Show differences (`analysis::diff` as text) / Cancel; `gui/error_banner.rs`
+//!   names a file that could not be opened above the map, keeping the open document.
 //!
 //! ## Invariants
 //!

@@ -45,6 +45,8 @@ pub enum AppAction {
         actor: ActorId,
         alias: String,
     },
+    /// The answer to "the map changed on disk" when saving.
+    Conflict(super::conflict_dialog::ConflictAnswer),
 }
 
 impl From<Command> for AppAction {

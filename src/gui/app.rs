@@ -101,6 +101,8 @@ pub struct StanceMapApp {
     pub(super) export_dialog: super::export_dialog::ExportDialog,
     /// The file named on the command line, while it opens on its own thread.
     pub(super) background_open: Option<super::background_open::BackgroundOpen>,
+    /// A file that could not be opened or read, named above the map.
+    pub(super) error_banner: super::error_banner::ErrorBanner,
 }
 
 impl StanceMapApp {
@@ -140,6 +142,7 @@ impl StanceMapApp {
             analysis_panel: Default::default(),
             export_dialog: Default::default(),
             background_open: None,
+            error_banner: Default::default(),
         }
     }
 
@@ -215,6 +218,11 @@ impl StanceMapApp {
         &self.analysis_panel.view
     }
 
+    /// The load error the banner shows, if any.
+    pub fn error_banner(&self) -> Option<&str> {
+        self.error_banner.message.as_deref()
+    }
+
     /// The model extractor window's state.
     pub fn llm_panel(&self) -> &super::llm_settings::LlmPanel {
         &self.llm
@@ -282,6 +290,7 @@ impl StanceMapApp {
             actions.extend(super::menu::menu_bar_ui(ui, self));
         });
         self.llm.banner_ui(ui);
+        self.error_banner.banner_ui(ui);
         egui::Panel::bottom("status_bar").show(ui, |ui| {
             super::status_bar::status_bar_ui(ui, self);
         });

@@ -70,6 +70,9 @@ impl StanceMapApp {
             AppAction::Escape => {
                 if self.modal.take().is_none() {
                     self.selection = Selection::Nothing;
+                } else {
+                    // Like Cancel: what waited for a save (e.g. quitting) is dropped.
+                    self.after_save = None;
                 }
             }
             AppAction::Quit => {
@@ -214,9 +217,14 @@ impl StanceMapApp {
                 };
                 self.set_document(document);
                 self.config.preferences.remember(path);
+                self.error_banner.clear();
                 self.status = format!("opened {}{note}", path.display());
             }
-            Err(error) => self.status = format!("could not open: {error:#}"),
+            // The open document stays; the banner names the file and the place.
+            Err(error) => {
+                self.status = format!("could not open {}", path.display());
+                self.error_banner.show(format!("could not open: {error:#}"));
+            }
         }
     }
 
@@ -226,7 +234,12 @@ impl StanceMapApp {
         };
         let article = match storage::read_article(path) {
             Ok(article) => article,
-            Err(error) => return self.status = format!("could not read article: {error}"),
+            Err(error) => {
+                self.status = format!("could not read {}", path.display());
+                return self
+                    .error_banner
+                    .show(format!("could not read article: {error}"));
+            }
         };
         let edit = files::article_edit(
             &document.map,
@@ -248,6 +261,16 @@ impl StanceMapApp {
     }
 
     fn save_to(&mut self, path: &Path) {
+        self.save_with(path, SaveCheck::IfSameFile);
+    }
+
+    /// Saves over `path` whatever is on disk now (the answer "Overwrite" to the
+    /// conflict question); still atomic, the replaced file kept as `.bak`.
+    pub(super) fn overwrite(&mut self, path: &Path) {
+        self.save_with(path, SaveCheck::Overwrite);
+    }
+
+    fn save_with(&mut self, path: &Path, check: SaveCheck) {
         let Some(document) = &mut self.document else {
             return;
         };
@@ -259,7 +282,8 @@ impl StanceMapApp {
             self.status = format!("could not store the layout: {error}");
         }
         // Saving over the file it came from first checks nobody changed it since.
-        let result = if document.path.as_deref() == Some(path) {
+        let checked = check == SaveCheck::IfSameFile && document.path.as_deref() == Some(path);
+        let result = if checked {
             storage::save_map_checked(path, &document.map, document.fingerprint.as_ref())
         } else {
             storage::save_map(path, &document.map).and_then(|()| {
@@ -268,11 +292,10 @@ impl StanceMapApp {
             })
         };
         match result {
-            Err(error @ storage::StorageError::Conflict { .. }) => {
-                // The prompt: a second Save overwrites knowingly; Save As keeps both.
-                document.fingerprint = storage::Fingerprint::of_file(path).ok().flatten();
-                self.after_save = None;
-                self.status = format!("{error}; press Save again to overwrite it, or use Save As");
+            Err(storage::StorageError::Conflict { .. }) => {
+                // Nothing was written; the question decides (what waits for this
+                // save stays waiting until Overwrite, and Cancel drops it).
+                self.ask_about_conflict(path);
             }
             Ok(fingerprint) => {
                 document.fingerprint = Some(fingerprint);
@@ -357,6 +380,15 @@ impl StanceMapApp {
             self.selection = Selection::Nothing;
         }
     }
+}
+
+/// Whether a save first checks that the file is still the one opened.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum SaveCheck {
+    /// When saving over the file the map came from (the usual Save).
+    IfSameFile,
+    /// Never: the user chose to overwrite a changed file.
+    Overwrite,
 }
 
 /// The edit that deletes what is selected.

@@ -33,7 +33,11 @@ impl StanceMapApp {
                         self.set_document(Document::unsaved(map, "recovered map"));
                         self.status = "recovered the unsaved map".into();
                     }
-                    Err(error) => self.status = format!("could not recover: {error}"),
+                    Err(error) => {
+                        self.status = "could not recover the unsaved map".into();
+                        self.error_banner
+                            .show(format!("could not recover: {error}"));
+                    }
                 }
             }
             AppAction::DiscardRecovery => {
@@ -41,6 +45,7 @@ impl StanceMapApp {
                 self.autosave.remove_recovery(&self.config.recovery_path);
             }
             AppAction::AddLexiconAlias { actor, alias } => self.add_lexicon_alias(&actor, &alias),
+            AppAction::Conflict(answer) => self.answer_conflict(answer),
             // Every other action is handled in `run_action`.
             _ => {}
         }

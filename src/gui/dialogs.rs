@@ -25,6 +25,8 @@ pub enum Modal {
         keep: Option<ActorId>,
     },
     Recovery,
+    /// Saving would overwrite a map file changed on disk since it was opened.
+    Conflict(super::conflict_dialog::ConflictDialog),
 }
 
 impl Modal {
@@ -67,6 +69,9 @@ pub fn modal_ui(ctx: &egui::Context, modal: &mut Modal, map: Option<&StanceMap>)
             Modal::PathField { purpose, text } => path_field_ui(ui, *purpose, text, &mut actions),
             Modal::MergeActor { absorb, keep } => merge_ui(ui, map, absorb, keep, &mut actions),
             Modal::Recovery => recovery_ui(ui, &mut actions),
+            Modal::Conflict(dialog) => {
+                super::conflict_dialog::conflict_ui(ui, dialog, &mut actions);
+            }
         }
     });
     if response.should_close() && actions.is_empty() && !matches!(modal, Modal::Recovery) {

@@ -20,7 +20,9 @@ use std::path::Path;
 
 pub use article_file::{ARTICLE_SIZE_CAP, read_article};
 pub use atomic::write_atomically;
-pub use config::{CONFIG_DIR_VARIABLE, config_dir, read_lexicon, user_lexicon_path};
+pub use config::{
+    CONFIG_DIR_VARIABLE, LEXICON_SIZE_CAP, config_dir, read_lexicon, user_lexicon_path,
+};
 pub use convert::SchemaError;
 pub use error::StorageError;
 pub use fingerprint::{Fingerprint, check_unchanged};

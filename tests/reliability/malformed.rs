@@ -160,3 +160,57 @@ fn one_huge_sentence_article_is_read() {
     );
     assert!(article.text.contains("Chile backs the pact."));
 }
+
+#[test]
+fn over_size_lexicons_are_refused_before_reading() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("a.txt");
+    std::fs::write(&article, "France backs the plan.\n").unwrap();
+    let huge = dir.path().join("huge-lexicon.ron");
+    let file = std::fs::File::create(&huge).unwrap();
+    file.set_len(stancemap::storage::LEXICON_SIZE_CAP + 1)
+        .unwrap();
+    // Given with --lexicon: named and refused.
+    let output = run(&[
+        "extract",
+        article.to_str().unwrap(),
+        "--lexicon",
+        huge.to_str().unwrap(),
+    ]);
+    let stderr = text(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("too large"), "{stderr}");
+    assert!(stderr.contains(huge.to_str().unwrap()), "{stderr}");
+    // As the user lexicon in the config folder: the same.
+    let config = tempfile::tempdir().unwrap();
+    let user = config.path().join("lexicon.ron");
+    std::fs::File::create(&user)
+        .unwrap()
+        .set_len(stancemap::storage::LEXICON_SIZE_CAP + 1)
+        .unwrap();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_stancemap"))
+        .args(["extract", article.to_str().unwrap()])
+        .env("STANCEMAP_CONFIG_DIR", config.path())
+        .output()
+        .unwrap();
+    let stderr = text(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("too large"), "{stderr}");
+    assert!(stderr.contains(user.to_str().unwrap()), "{stderr}");
+}
+
+#[test]
+fn deeply_nested_user_lexicon_is_refused_by_the_recursion_limit() {
+    // Unknown fields are skipped generically, so only RON's recursion limit stops a
+    // 100,000-deep value before the stack does.
+    let dir = tempfile::tempdir().unwrap();
+    let lexicon = dir.path().join("lexicon.ron");
+    std::fs::write(&lexicon, format!("(extra: {})", "[".repeat(100_000))).unwrap();
+    let article = dir.path().join("a.txt");
+    std::fs::write(&article, "France backs the plan.\n").unwrap();
+    let output = super::run_with_user_lexicon(&lexicon, &["extract", article.to_str().unwrap()]);
+    let stderr = text(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("nests too deeply"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}

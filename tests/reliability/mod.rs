@@ -4,8 +4,12 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+#[cfg(feature = "gui")]
+mod conflict;
 mod crash;
 mod encodings;
+#[cfg(feature = "gui")]
+mod gui_errors;
 mod html_pages;
 mod malformed;
 mod maps;
