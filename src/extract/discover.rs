@@ -473,6 +473,13 @@ impl<'t> Scanner<'_, 't> {
         if from == start {
             return None;
         }
+        // "Iranian Foreign Ministry spokesman": the name sits inside a longer title, an
+        // institution of whoever the title names (a demonym or name before it).
+        if from > 0 && (self.is_title_word(from - 1) || self.actor_at(from - 1).is_some()) {
+            return (from.saturating_sub(3)..from)
+                .rev()
+                .find_map(|k| self.actor_at(k));
+        }
         // A single capitalised word opening the sentence may be any word ("Veteran
         // leader X"); an acronym or a longer name is a name.
         if from == 0 && start - from == 1 && !is_acronym(self.word(0)) {
