@@ -1009,8 +1009,9 @@ pub fn title_name_chunks(text: &str) -> Vec<Range<usize>> {
     let tokens = tokens(text);
     let word = |i: usize| tokens.get(i).map_or("", |t| t.text);
     let lower = |i: usize| word(i).to_lowercase();
-    let is_title =
-        |i: usize| words.title_heads.contains(&lower(i)) || words.title_modifiers.contains(&lower(i));
+    let is_title = |i: usize| {
+        words.title_heads.contains(&lower(i)) || words.title_modifiers.contains(&lower(i))
+    };
     let spaced = |i: usize| i > 0 && i < tokens.len() && is_space(gap(text, &tokens, i));
     let particle = |i: usize| words.name_particles.contains(word(i));
     let name_word = |i: usize| {
@@ -1027,7 +1028,11 @@ pub fn title_name_chunks(text: &str) -> Vec<Range<usize>> {
         let title = i;
         let mut end = i;
         let mut heads = 0;
-        while end < tokens.len() && is_title(end) && end - title < 6 && (end == title || spaced(end)) {
+        while end < tokens.len()
+            && is_title(end)
+            && end - title < 6
+            && (end == title || spaced(end))
+        {
             heads += usize::from(words.title_heads.contains(&lower(end)));
             end += 1;
         }
@@ -1091,7 +1096,11 @@ fn dated_people() -> &'static HashMap<String, DatedPersonEntry> {
 /// when the person has no dated roles (the lexicon's own mapping stands), `Some(None)`
 /// when no role holds on that date (a former leader speaks for nobody), else the
 /// lexicon index of the role's actor. Without a date, the current or latest role.
-pub fn dated_speaker(surface: &str, date: Option<&str>, lexicon: &Lexicon) -> Option<Option<usize>> {
+pub fn dated_speaker(
+    surface: &str,
+    date: Option<&str>,
+    lexicon: &Lexicon,
+) -> Option<Option<usize>> {
     let person = dated_people().get(surface.trim())?;
     let date = date.and_then(|d| RoleDate::parse(d.get(..10).unwrap_or(d)));
     Some(role_at(&person.roles, date).and_then(|role| lexicon.actor_index(&role.actor)))

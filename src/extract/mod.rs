@@ -96,14 +96,16 @@ pub fn extract_on(
             && discover::ambiguous_place_is_subnational(text, m.start..m.end))
     });
     // People whose role changed speak for whom they served on the article's date.
-    mentions.retain_mut(|m| match discover::dated_speaker(&m.surface, date, lexicon) {
-        None => true,
-        Some(Some(actor)) => {
-            m.actor = actor;
-            true
-        }
-        Some(None) => false,
-    });
+    mentions.retain_mut(
+        |m| match discover::dated_speaker(&m.surface, date, lexicon) {
+            None => true,
+            Some(Some(actor)) => {
+                m.actor = actor;
+                true
+            }
+            Some(None) => false,
+        },
+    );
     // A bare surname ("Friday") stands for a listed official only after the full name
     // has appeared in the article.
     // Surnames the lexicon lists as aliases themselves ("Trump") are always licensed.

@@ -353,9 +353,7 @@ pub fn open_issues(tree: &SentenceTree<'_>) -> Vec<OpenIssue> {
             };
             let complement = matches!(reader.rel(child), "xcomp" | "ccomp")
                 || (reader.rel(child) == "dep" && infinitive());
-            if complement
-                && let Some(open) = reader.clause_issue(child)
-            {
+            if complement && let Some(open) = reader.clause_issue(child) {
                 out.push(open);
             }
         }
@@ -520,18 +518,21 @@ impl<'a, 'b> Indexed<'a, 'b> {
         }
         let names_doer = self.children_of(index).iter().any(|&c| {
             self.is_doer(c, index)
-                && (self.actor_of_nominal(c).is_some() || self.lemma(c) != self.lemma(c).to_uppercase())
+                && (self.actor_of_nominal(c).is_some()
+                    || self.lemma(c) != self.lemma(c).to_uppercase())
         });
-        let definite = self
-            .children_of(index)
-            .iter()
-            .any(|&c| self.rel(c) == "det" && matches!(self.lemma(c), "the" | "this" | "these" | "that"));
+        let definite = self.children_of(index).iter().any(|&c| {
+            self.rel(c) == "det" && matches!(self.lemma(c), "the" | "this" | "these" | "that")
+        });
         if names_doer || !definite {
             return Vec::new();
         }
         let mut out = Vec::new();
         for found in self.climb(index, TargetKind::Actor) {
-            let why = format!("{} · target \"{}\" = the earlier act's doer", found.why, token.form);
+            let why = format!(
+                "{} · target \"{}\" = the earlier act's doer",
+                found.why, token.form
+            );
             if found.holder != event.doer {
                 out.push(Finding {
                     holder: found.holder,
@@ -606,7 +607,8 @@ impl<'a, 'b> Indexed<'a, 'b> {
     /// autonomy", "the United States cannot annex another country"): its subject is
     /// who is told, and the stance is the speaker's.
     fn deontic(&self, index: usize) -> bool {
-        self.has_child(index, &["aux"], &self.table.deontic).is_some()
+        self.has_child(index, &["aux"], &self.table.deontic)
+            .is_some()
             || (self.negated(index)
                 && self
                     .has_child(index, &["aux"], &self.table.deontic_negated)
@@ -1126,7 +1128,10 @@ impl<'a, 'b> Indexed<'a, 'b> {
             if cue_seen && (!sibling || self.is_speech_verb(parent)) {
                 let prescribed = self.deontic(parent);
                 if prescribed {
-                    steps.push(format!("\"{}\" prescribed (holder is the speaker)", self.lemma(parent)));
+                    steps.push(format!(
+                        "\"{}\" prescribed (holder is the speaker)",
+                        self.lemma(parent)
+                    ));
                 }
                 match self.subject_of(parent).filter(|_| !prescribed) {
                     // "Turkey does not support Sweden's bid to join NATO": the possessor

@@ -55,7 +55,10 @@ fn check(name: &str) -> Vec<String> {
         }
     }
     for unwanted in &expected.not_positions {
-        if found_positions.iter().any(|p| p.starts_with(unwanted.as_str())) {
+        if found_positions
+            .iter()
+            .any(|p| p.starts_with(unwanted.as_str()))
+        {
             problems.push(format!("{name}: found unwanted position {unwanted}"));
         }
     }
@@ -126,6 +129,8 @@ fn dated_roles_follow_the_article_date() {
     assert!(
         map.positions().any(|p| p.actor.as_str() == "Netherlands"),
         "{:?}",
-        map.positions().map(|p| p.actor.as_str()).collect::<Vec<_>>()
+        map.positions()
+            .map(|p| p.actor.as_str())
+            .collect::<Vec<_>>()
     );
 }

@@ -513,7 +513,13 @@ pub fn canvas_ui(
         overlay_revision: state.overlay.revision,
     };
     if state.frame.as_ref().is_none_or(|frame| frame.key != key) {
-        state.frame = Some(cache::FrameCache::build(ui.ctx(), &painter, &scene, key, &state.overlay));
+        state.frame = Some(cache::FrameCache::build(
+            ui.ctx(),
+            &painter,
+            &scene,
+            key,
+            &state.overlay,
+        ));
         state.picture_builds += 1;
     }
     let drawn = state
