@@ -168,10 +168,10 @@ impl Parser {
                 match (joins, merged.last_mut(), merged_heads.last_mut()) {
                     (true, Some(last), Some(head)) => {
                         last.end = span.end;
-                        *head = span.clone();
+                        *head = span;
                     }
                     _ => {
-                        merged.push(span.clone());
+                        merged.push(span);
                         merged_heads.push(span);
                     }
                 }
