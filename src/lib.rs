@@ -106,8 +106,13 @@
 //!   lemma (+ preposition, object noun); `eval/plover.rs` scores relations on PLOVER's
 //!   gold records (`stancemap eval-plover`). `extract/discover.rs`: actors no lexicon
 //!   lists, found by form (titles, acronyms, party/militia names; word lists in
-//!   `assets/lexicon/discovery.ron`), surname licensing, country vs sub-national
-//!   place names, date-bounded roles.
+//!   `assets/lexicon/discovery.ron`), which become the article's own actors
+//!   (`Lexicon::with_article_actors`, indices after the lexicon's), surname licensing,
+//!   country vs sub-national place names, date-bounded roles (`assets/lexicon/
+//!   people.ron`, picked by the article's date: `extract::extract_on`), and the
+//!   title-and-name runs the parser reads as one word (`Parser::parse_with_names`).
+//!   The tree reader also carries the latest harmful act with its doer from sentence
+//!   to sentence (`tree::HarmEvent`), so "condemned the attack" finds its doer.
 //! - `gui/analysis_panel.rs` (Tools →
 //!   Analysis…) and `export_dialog.rs` (File → Export…, Copy image) are windows that
 //!   read the map and return no commands.
