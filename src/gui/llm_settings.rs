@@ -267,10 +267,11 @@ impl LlmPanel {
         if let Some(job) = &self.job {
             ui.horizontal(|ui| {
                 ui.spinner();
-                ui.label(job.progress.clone());
+                // Before the progress text, so the button does not move as it changes.
                 if ui.button("Cancel").clicked() {
                     job.cancel.store(true, Ordering::Relaxed);
                 }
+                ui.label(job.progress.clone());
             });
             if job.cancel.load(Ordering::Relaxed) {
                 self.job = None;
