@@ -461,10 +461,9 @@ fn tree_findings(
                 })
                 .collect();
             let tree = reading.tree(text, parse, quote_speakers, &antecedents, event);
-            found = tree::read(&tree, lexicon, book);
-            if let Some(latest) = tree::harm_events(&tree).pop() {
-                event = Some(latest);
-            }
+            let (read, latest) = tree::read(&tree, lexicon, book);
+            found = read;
+            event = latest.or(event);
             // Hedged stances ("may abandon", "if Kyiv refuses") are left out, as the
             // corpus conventions say.
             found.retain(|f| f.confidence >= HEDGED);

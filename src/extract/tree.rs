@@ -160,15 +160,6 @@ pub struct HarmEvent {
     pub victim: Option<usize>,
 }
 
-/// The harmful acts of one sentence that name their doer: "Russia's invasion of
-/// Ukraine", "strikes by the United States on Iran", "Israel struck Iran".
-pub fn harm_events(tree: &SentenceTree<'_>) -> Vec<HarmEvent> {
-    let reader = Indexed::new(tree);
-    (0..tree.parse.tokens.len())
-        .filter_map(|index| reader.harm_event(index))
-        .collect()
-}
-
 /// Who a subject token stands for.
 enum Subject {
     Actors(Vec<usize>),
@@ -184,8 +175,14 @@ struct Indexed<'a, 'b> {
     actor_at: Vec<Option<usize>>,
 }
 
-/// Findings of one parsed sentence.
-pub fn read(tree: &SentenceTree<'_>, lexicon: &Lexicon, book: &mut IssueBook) -> Vec<Finding> {
+/// Findings of one parsed sentence, and the last harmful act it names with its doer
+/// ("Russia's invasion of Ukraine", "strikes by the United States on Iran", "Israel
+/// struck Iran"), which later sentences' "the attack" may refer to.
+pub fn read(
+    tree: &SentenceTree<'_>,
+    lexicon: &Lexicon,
+    book: &mut IssueBook,
+) -> (Vec<Finding>, Option<HarmEvent>) {
     let reader = Indexed::new(tree);
     let sentence = (tree.start, tree.end);
     let mut out = Vec::new();
@@ -257,10 +254,12 @@ pub fn read(tree: &SentenceTree<'_>, lexicon: &Lexicon, book: &mut IssueBook) ->
             });
         }
     }
+    let mut latest = None;
     for index in 0..tree.parse.tokens.len() {
         out.extend(reader.event_findings(index, sentence));
+        latest = reader.harm_event(index).or(latest);
     }
-    out
+    (out, latest)
 }
 
 /// The actors speaking through a reporting verb whose token starts at an article
